@@ -58,6 +58,21 @@ describe("1. Scheduling", () => {
     await drain(manager.stop());
   });
 
+  test("1.1 runs never overlap: a restart waits for a run that an earlier stop() gave up on", async () => {
+    const log = new RunLog();
+    const worker = logged(log, { period: 100 }, 1_000);
+    await worker.start();
+    await vi.advanceTimersByTimeAsync(100);
+    const report = await drain(worker.stop({ timeout: 50 }));
+    expect(report.unsettled).toEqual([{ worker: "Logged", run: 1 }]);
+    await worker.start();
+    await vi.advanceTimersByTimeAsync(2_000);
+    // The abandoned run (100..1100) still went on after the restart; the next run began only after it.
+    expect(log.maxActive).toBe(1);
+    expect(log.starts[1]).toBeGreaterThanOrEqual(1_100);
+    await drain(worker.stop());
+  });
+
   test("1.2 fixed rate keeps runs on the grid start + k·period without drift", async () => {
     const log = new RunLog();
     const worker = logged(log, { period: 100, mode: "fixed-rate" }, 30);
@@ -186,14 +201,17 @@ describe("1. Scheduling", () => {
   test("1.8 all workers of one manager share one pending setTimeout", async () => {
     const manager = new BackgroundWorkerManager({ logger: silentLogger() });
     for (let i = 0; i < 1_000; i++) {
-      manager.add(periodic(`W${i}`, { period: 100 + (i % 37), timeout: 50 }, () => sleep(10)));
+      // Later workers fall due earlier, so each add moves the queue's head and must re-arm its one timer.
+      manager.add(periodic(`W${i}`, { period: 1_100 - i, timeout: 50 }, () => sleep(10)));
     }
     await manager.start();
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(105);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(countRunSleeps(manager)).toBeGreaterThan(0);
     // Runs in flight, each with its own timeout, still one timer for the queue (plus the runs' own sleeps).
     expect(vi.getTimerCount() - countRunSleeps(manager)).toBe(1);
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(2_000);
     await drain(manager.stop());
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -235,10 +253,11 @@ describe("1. Scheduling with real timers", () => {
     block(250);
     await sleep(30);
     await worker.stop();
-    // Twelve periods were missed while blocked: one late run, then the next a period later at most.
+    // Twelve periods were missed while blocked: one late run, then the next a period after it ended.
     expect(log.starts.length).toBeGreaterThanOrEqual(1);
     expect(log.starts.length).toBeLessThanOrEqual(3);
     expect(log.starts[0]).toBeGreaterThanOrEqual(250);
+    if (log.starts.length > 1) expect(log.starts[1]! - log.ends[0]!).toBeGreaterThanOrEqual(19);
   });
 
   test("1.7 a blocked event loop yields one late run, not a burst (fixed rate)", async () => {
@@ -251,6 +270,22 @@ describe("1. Scheduling with real timers", () => {
     expect(log.starts.length).toBeGreaterThanOrEqual(1);
     expect(log.starts.length).toBeLessThanOrEqual(3);
     expect(log.starts[0]).toBeGreaterThanOrEqual(250);
+    // The late run covers the slots missed before it started: the next one is on the grid, not at once.
+    if (log.starts.length > 1) expect(log.starts[1]! - log.starts[0]!).toBeGreaterThanOrEqual(5);
+  });
+
+  test("2.1 scheduledAt is when the run was due, startedAt when it began (a blocked loop shows the gap)", async () => {
+    const seen: { scheduledAt: number; startedAt: number }[] = [];
+    const before = Date.now();
+    const worker = periodic("Late", { period: 20 }, ({ scheduledAt, startedAt }) => {
+      seen.push({ scheduledAt, startedAt });
+    });
+    await worker.start();
+    block(150);
+    await sleep(5);
+    await worker.stop();
+    expect(seen[0]!.scheduledAt - before).toBeLessThan(60);
+    expect(seen[0]!.startedAt - seen[0]!.scheduledAt).toBeGreaterThanOrEqual(100);
   });
 
   test("1.1 end to end: fixed delay on the runtime's own timers", async () => {
