@@ -138,7 +138,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   #dueWhileBusy = false;
   #stopWaiting = false;
   #stopPromise: Promise<StopReport> | undefined = undefined;
-  #waiters: ((result: RunResult) => void)[] | undefined = undefined;
+  #waiters: Resolvers<RunResult>[] | undefined = undefined;
 
   #run = 0;
   #nominalDue = 0;
@@ -286,6 +286,12 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     this.#runController?.abort(reason);
     this.#controller?.abort(reason);
     const inFlight = this.#inFlight;
+    if (inFlight === undefined && this.#waiters !== undefined) {
+      // Triggered, but the run had not begun: it never will, so say so rather than hang.
+      const error = new Error(`${this.#name}: stopped before the triggered run began`);
+      for (const waiter of this.#waiters) waiter.reject(error);
+      this.#waiters = undefined;
+    }
     let report = OK;
     if (inFlight !== undefined) {
       const run = this.#run;
@@ -306,12 +312,13 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     if (this.#state !== "idle" && this.#state !== "running") {
       return Promise.reject(new Error(`${this.#name}: cannot trigger a worker that is ${this.#state}`));
     }
-    const result = new Promise<RunResult>((resolve) => (this.#waiters ??= []).push(resolve));
+    const waiter = withResolvers<RunResult>();
+    (this.#waiters ??= []).push(waiter);
     if (this.#state === "idle" && this.#inFlight === undefined) {
       // Through the queue, so a trigger runs like any due run: on its own tick, never inside the caller.
       this.#queueAt(performance.now(), false);
     }
-    return result;
+    return waiter.promise;
   }
 
   /** The worker's status line, as listed by `manager.status()`. */
@@ -439,6 +446,12 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
       host.queue.cancel(this.#timeoutEntry as TimerEntry);
     }
     const duration = end - this.#runStart;
+    // A run that gives up because stop() aborted it did what it was asked: neither reported nor
+    // counted as a failure. Once stop() has stopped waiting, a run's end is swallowed.
+    if (failed !== undefined && !current && (!this.#stopWaiting || isAbortError(error))) {
+      log(host.logger, "debug", `[background-workers] ${this.#name}: run ${run} settled after stop:`, error);
+      failed = undefined;
+    }
     if (current || this.#stopWaiting) {
       this.#runs++;
       this.#lastDuration = duration;
@@ -448,23 +461,16 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
         this.#failures++;
         this.#consecutive++;
         this.#lastError = error;
-      }
-    }
-    if (failed !== undefined) {
-      // A run that gives up because stop() aborted it did what it was asked: not an error.
-      if (current || (this.#stopWaiting && !isAbortError(error))) {
         host.report(error, { worker: this.#name, run, phase: failed });
-      } else {
-        log(host.logger, "debug", `[background-workers] ${this.#name}: run ${run} settled after stop:`, error);
       }
     }
     const waiters = this.#waiters;
     if (waiters !== undefined) {
       this.#waiters = undefined;
-      const result: RunResult = failed === undefined
+      const result: RunResult = error === undefined && failed === undefined
         ? { worker: this.#name, run, ok: true, durationMs: duration }
         : { worker: this.#name, run, ok: false, error, durationMs: duration };
-      for (const resolve of waiters) resolve(result);
+      for (const waiter of waiters) waiter.resolve(result);
     }
     if (!current) {
       // start() was called again while this abandoned run went on; its first run waited for this end.
@@ -482,6 +488,23 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     }
     this.#queueAt(due);
   }
+}
+
+interface Resolvers<T> {
+  readonly promise: Promise<T>;
+  resolve(value: T): void;
+  reject(reason: unknown): void;
+}
+
+/** `Promise.withResolvers`, which Node 20 lacks. */
+function withResolvers<T>(): Resolvers<T> {
+  let resolve!: (value: T | PromiseLike<T>) => void;
+  let reject!: (reason?: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 function isAbortError(error: unknown): boolean {
@@ -527,6 +550,7 @@ export function periodic<Scope = unknown>(
   if (options !== undefined && "name" in options) {
     throw new TypeError(`${name}: option "name" is not allowed here; the name is periodic()'s first argument`);
   }
+  if (options !== undefined) checkKeys(name, options, WORKER_OPTIONS.filter((key) => key !== "name"));
   if (typeof work !== "function") {
     throw new TypeError(`${name}: periodic()'s third argument must be the work function, got ${show(work)}`);
   }
