@@ -46,3 +46,6 @@ export type {
   WorkerState,
   WorkerStatus,
 } from "./src/core/types.ts";
+export type { StopOnShutdownOptions } from "./src/core/manager.ts";
+export { detectRuntime, onShutdown, type RuntimeName } from "./src/runtime/mod.ts";
+export type { ShutdownOptions, ShutdownSignal } from "./src/runtime/shutdown.ts";

@@ -6,7 +6,11 @@
 import { settlesWithin } from "./deadline.ts";
 import { checkBoolean, checkFunction, checkKeys, checkNonNegative, checkObject, show } from "./options.ts";
 import { attachHost, PeriodicBackgroundWorker, type WorkerHost } from "./periodic_worker.ts";
-import { defaultLogger, reporter } from "./report.ts";
+import { defaultLogger, log, reporter } from "./report.ts";
+// The one edge out of core/: stopOnShutdown needs the runtime's signals and exit. runtime/ reads
+// its globals only when called, so importing it costs nothing and keeps this file runtime-neutral.
+import { currentPlatform } from "../runtime/mod.ts";
+import { listenForShutdown, type ShutdownSignal } from "../runtime/shutdown.ts";
 import { TimerQueue } from "./timer_queue.ts";
 import type {
   BackgroundWorker,
@@ -47,6 +51,29 @@ export interface ManagerOptions {
   readonly scope?: ScopeFactory;
 }
 
+/**
+ * Options of {@link BackgroundWorkerManager.stopOnShutdown}.
+ *
+ * @example
+ * ```ts
+ * import { BackgroundWorkerManager, type StopOnShutdownOptions } from "@background/workers";
+ *
+ * const server = { close: () => Promise.resolve() };
+ * const options: StopOnShutdownOptions = { timeout: 10_000, beforeExit: () => server.close() };
+ * new BackgroundWorkerManager().stopOnShutdown(options);
+ * ```
+ */
+export interface StopOnShutdownOptions {
+  /** How long to wait for runs in flight, in ms. Default: the manager's `stopTimeout`. */
+  readonly timeout?: number;
+  /** Exit the process once stopped: 0 when every run settled in time, 1 otherwise. Default true. */
+  readonly exit?: boolean;
+  /** Called after the workers stopped and before the exit: close your server here. A throw makes the exit code 1. */
+  readonly beforeExit?: (report: StopReport) => void | Promise<void>;
+  /** The signals to listen to. Default SIGINT and SIGTERM (SIGINT and SIGBREAK on Windows). */
+  readonly signals?: readonly ShutdownSignal[];
+}
+
 const OWNER = "BackgroundWorkerManager";
 const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope"] as const;
 const OK: StopReport = Object.freeze({ ok: true, unsettled: Object.freeze([]) });
@@ -75,7 +102,10 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   readonly #enabled: boolean;
   readonly #stopTimeout: number;
   #running = false;
+  #starting: Promise<void> | undefined = undefined;
   #stopping: Promise<StopReport> | undefined = undefined;
+  /** Bumped by every stop(): a start() that waited for an earlier stop gives way to a later one. */
+  #stops = 0;
 
   /**
    * @throws {TypeError} for an unknown option or one of the wrong type.
@@ -86,10 +116,11 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     checkKeys(OWNER, options, MANAGER_OPTIONS);
     this.#enabled = checkBoolean(OWNER, "enabled", options.enabled ?? true);
     this.#stopTimeout = checkNonNegative(OWNER, "stopTimeout", options.stopTimeout ?? 30_000, true);
-    const logger = options.logger ?? defaultLogger;
+    const logger = options.logger === undefined ? defaultLogger : options.logger;
     for (const level of ["debug", "info", "warn", "error"] as const) {
       if (typeof logger?.[level] !== "function") {
-        throw new TypeError(`${OWNER}: option "logger" must have a ${level}() method, got ${show(logger)}`);
+        const has = logger !== null && typeof logger === "object" ? `an object with keys ${show(Object.keys(logger))}` : show(logger);
+        throw new TypeError(`${OWNER}: option "logger" must have the method ${level}(), got ${has}`);
       }
     }
     if (options.onError !== undefined) checkFunction(OWNER, "onError", options.onError);
@@ -139,7 +170,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
 
   /**
    * Stops the worker (as `stop()` does, under `stopTimeout`) and forgets it.
-   * @throws {Error} when no worker has this name.
+   * @throws {RangeError} when no worker has this name.
    */
   remove(name: string): Promise<StopReport> {
     const worker = this.#need(name, "remove");
@@ -156,10 +187,17 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * Starts every worker (a no-op when the manager is disabled or running). Never runs user code
    * synchronously; a worker whose start fails is reported and the others start.
    */
-  async start(): Promise<void> {
-    if (!this.#enabled || this.#running) return;
-    if (this.#stopping !== undefined) await this.#stopping.catch(() => {});
+  start(): Promise<void> {
+    if (!this.#enabled) return Promise.resolve();
+    return this.#starting ??= this.#start().finally(() => (this.#starting = undefined));
+  }
+
+  async #start(): Promise<void> {
     if (this.#running) return;
+    const stops = this.#stops;
+    if (this.#stopping !== undefined) await this.#stopping.catch(() => {});
+    // A stop() called while this start waited for the previous one wins.
+    if (this.#running || stops !== this.#stops) return;
     this.#running = true;
     this.#stopping = undefined;
     await undefined;
@@ -170,7 +208,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * Stops every worker concurrently under one deadline (`timeout`, default the manager's
    * `stopTimeout`): aborts their runs, waits for them, and resolves with the runs that did not
    * settle in time. Rejects with an AggregateError when workers' `stop()` failed; the others are
-   * stopped all the same. Calling it again, or concurrently, returns the same result.
+   * stopped all the same, and the error's `report` property holds their report. Calling it again, or concurrently, returns the same result.
    */
   stop(options?: StopOptions): Promise<StopReport> {
     let timeout = this.#stopTimeout;
@@ -179,6 +217,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
       checkKeys(`${OWNER}.stop`, options, ["timeout"]);
       if (options.timeout !== undefined) timeout = checkNonNegative(OWNER, "timeout", options.timeout, true);
     }
+    this.#stops++;
     if (this.#stopping !== undefined) return this.#stopping;
     if (!this.#running) return this.#stopping = Promise.resolve(OK);
     this.#running = false;
@@ -188,7 +227,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   /**
    * Runs the named worker now, through the same path as a scheduled run; resolves with how the run
    * ended (with the end of the run in flight, if there is one).
-   * @throws {Error} when no worker has this name; the promise rejects if the worker is not started.
+   * @throws {RangeError} when no worker has this name; the promise rejects if the worker is not started.
    */
   trigger(name: string): Promise<RunResult> {
     const worker = this.#need(name, "trigger");
@@ -206,6 +245,58 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     });
   }
 
+  /**
+   * Stops the manager gracefully on the first SIGINT or SIGTERM, on Deno, Bun or Node: aborts the runs
+   * in flight, waits for them (at most `timeout`), calls `beforeExit`, then exits with 0 when every
+   * run settled in time and 1 otherwise. A second signal exits at once with 128 + its number (130
+   * for Ctrl-C). Returns a Disposable that removes the signal listeners.
+   *
+   * @example
+   * ```ts
+   * import { BackgroundWorkerManager } from "@background/workers";
+   *
+   * const manager = new BackgroundWorkerManager({ stopTimeout: 10_000 });
+   * await manager.start();
+   * manager.stopOnShutdown();
+   * ```
+   */
+  stopOnShutdown(options: StopOnShutdownOptions = {}): Disposable {
+    checkObject(OWNER, "stopOnShutdown options", options);
+    checkKeys(`${OWNER}.stopOnShutdown`, options, ["timeout", "exit", "beforeExit", "signals"]);
+    const timeout = options.timeout === undefined
+      ? this.#stopTimeout
+      : checkNonNegative(OWNER, "timeout", options.timeout, true);
+    const exit = checkBoolean(OWNER, "exit", options.exit ?? true);
+    const beforeExit = options.beforeExit;
+    if (beforeExit !== undefined) checkFunction(OWNER, "beforeExit", beforeExit);
+    const platform = currentPlatform();
+    const logger = this.#host.logger;
+    const shutdown = async (signal: ShutdownSignal): Promise<void> => {
+      log(logger, "info", `[background-workers] ${signal}: stopping ${this.#workers.size} worker(s)`);
+      let code = 0;
+      let report: StopReport = OK;
+      try {
+        report = await this.stop({ timeout });
+      } catch (error) {
+        code = 1;
+        report = { ok: false, unsettled: [] };
+        log(logger, "error", "[background-workers] stop failed:", error);
+      }
+      if (!report.ok) {
+        code = 1;
+        log(logger, "error", "[background-workers] runs still in flight at exit:", report.unsettled);
+      }
+      try {
+        await beforeExit?.(report);
+      } catch (error) {
+        code = 1;
+        log(logger, "error", "[background-workers] beforeExit failed:", error);
+      }
+      if (exit) platform.exit(code);
+    };
+    return listenForShutdown(platform, (signal) => void shutdown(signal), options.signals ? { signals: options.signals } : {});
+  }
+
   /** Stops the manager at the end of an `await using` scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.stop();
@@ -213,12 +304,13 @@ export class BackgroundWorkerManager implements AsyncDisposable {
 
   #need(name: string, call: string): BackgroundWorker {
     const worker = this.#workers.get(name);
-    if (worker === undefined) throw new Error(`${OWNER}.${call}: no worker named ${show(name)}`);
+    if (worker === undefined) throw new RangeError(`${OWNER}.${call}: no worker named ${show(name)}`);
     return worker;
   }
 
   async #startOne(worker: BackgroundWorker): Promise<void> {
-    if (this.#started.has(worker) || !this.#running) return;
+    // Not if it was removed (or replaced) between add() and this microtask.
+    if (this.#started.has(worker) || !this.#running || this.#workers.get(worker.name) !== worker) return;
     this.#started.add(worker);
     try {
       await worker.start();
@@ -253,10 +345,14 @@ export class BackgroundWorkerManager implements AsyncDisposable {
       unsettled.push(...report.unsettled);
       if (error !== undefined) errors.push(error);
     }
+    const report: StopReport = unsettled.length === 0 ? OK : { ok: false, unsettled };
     if (errors.length > 0) {
-      throw new AggregateError(errors, `${OWNER}.stop: ${errors.length} worker(s) failed to stop`);
+      // The others were stopped all the same; `report` says whether their runs settled.
+      throw Object.assign(new AggregateError(errors, `${OWNER}.stop: ${errors.length} worker(s) failed to stop`), {
+        report,
+      });
     }
-    return unsettled.length === 0 ? OK : { ok: false, unsettled };
+    return report;
   }
 
   #plainStatus(worker: BackgroundWorker): WorkerStatus {
