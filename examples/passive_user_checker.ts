@@ -20,8 +20,7 @@ manager.add(new PassiveUserCheckerWorker(new InMemoryUserRepository(users), { pe
 await manager.start();
 console.log("PassiveUserChecker runs every 2 s; press Ctrl-C to stop.");
 
-Deno.addSignalListener("SIGINT", async () => {
-  const report = await manager.stop();
-  console.log(report.ok ? "stopped gracefully" : "stopped; runs still in flight:", report.unsettled);
-  Deno.exit(report.ok ? 0 : 1);
+// Ctrl-C (or SIGTERM): abort the run in flight, wait for it, exit 0 (1 if it did not settle in time).
+manager.stopOnShutdown({
+  beforeExit: (report) => console.log(report.ok ? "stopped gracefully" : "stopped; runs still in flight:", report.unsettled),
 });
