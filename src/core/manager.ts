@@ -108,6 +108,8 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   #stops = 0;
 
   /**
+   * Creates a manager; nothing runs until `start()`.
+   *
    * @throws {TypeError} for an unknown option or one of the wrong type.
    * @throws {RangeError} for a negative `stopTimeout`.
    */

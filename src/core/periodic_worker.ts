@@ -166,6 +166,8 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   }
 
   /**
+   * Checks the options; nothing runs until `start()`.
+   *
    * @param options `period` and the rest; the name defaults to the class name.
    * @throws {RangeError} for a period that is not a finite number > 0, a negative jitter or timeout.
    * @throws {TypeError} for an unknown option or mode, or a worker without a name.

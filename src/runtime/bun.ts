@@ -13,9 +13,18 @@
 import { processPlatform, type SignalProcess } from "./node.ts";
 import { listenForShutdown, type ShutdownOptions, type ShutdownSignal, type SignalPlatform } from "./shutdown.ts";
 
-export type { ShutdownOptions, ShutdownSignal } from "./shutdown.ts";
+export type { ShutdownOptions, ShutdownSignal, SignalPlatform } from "./shutdown.ts";
 
-/** Bun's platform, read when first needed. */
+/**
+ * Bun's platform, read when called.
+ *
+ * @example
+ * ```ts
+ * import { bunPlatform } from "@background/workers/bun";
+ *
+ * bunPlatform().exit(0);
+ * ```
+ */
 export function bunPlatform(): SignalPlatform {
   const process = (globalThis as { process?: SignalProcess }).process;
   if ((globalThis as { Bun?: unknown }).Bun === undefined || process === undefined) {

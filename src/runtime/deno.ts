@@ -11,7 +11,7 @@
  */
 import { listenForShutdown, type ShutdownOptions, type ShutdownSignal, type SignalPlatform } from "./shutdown.ts";
 
-export type { ShutdownOptions, ShutdownSignal } from "./shutdown.ts";
+export type { ShutdownOptions, ShutdownSignal, SignalPlatform } from "./shutdown.ts";
 
 /** The little of the `Deno` namespace that signals need (no dependency on Deno's type package). */
 interface DenoSignals {
@@ -21,7 +21,16 @@ interface DenoSignals {
   exit(code?: number): never;
 }
 
-/** Deno's platform, read when first needed. */
+/**
+ * Deno's platform, read when called.
+ *
+ * @example
+ * ```ts
+ * import { denoPlatform } from "@background/workers/deno";
+ *
+ * denoPlatform().exit(0);
+ * ```
+ */
 export function denoPlatform(): SignalPlatform {
   const deno = (globalThis as { Deno?: DenoSignals }).Deno;
   if (deno === undefined || typeof deno.addSignalListener !== "function") {

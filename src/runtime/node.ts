@@ -11,17 +11,42 @@
  */
 import { listenForShutdown, type ShutdownOptions, type ShutdownSignal, type SignalPlatform } from "./shutdown.ts";
 
-export type { ShutdownOptions, ShutdownSignal } from "./shutdown.ts";
+export type { ShutdownOptions, ShutdownSignal, SignalPlatform } from "./shutdown.ts";
 
-/** The little of Node's (and Bun's) `process` that signals need. */
+/**
+ * The little of Node's (and Bun's) `process` that signals need; typed here so that no Node type
+ * package is needed.
+ *
+ * @example
+ * ```ts
+ * import { processPlatform, type SignalProcess } from "@background/workers/node";
+ * import process from "node:process";
+ *
+ * const platform = processPlatform(process as SignalProcess);
+ * ```
+ */
 export interface SignalProcess {
+  /** `"win32"` on Windows. */
   readonly platform: string;
+  /** Adds a listener. */
   on(event: string, listener: () => void): unknown;
+  /** Removes a listener. */
   off(event: string, listener: () => void): unknown;
+  /** Exits. */
   exit(code?: number): unknown;
 }
 
-/** A platform over a Node-like `process` object; Bun's `process` is one too. */
+/**
+ * A platform over a Node-like `process` object; Bun's `process` is one too.
+ *
+ * @example
+ * ```ts
+ * import { processPlatform, type SignalProcess } from "@background/workers/node";
+ * import process from "node:process";
+ *
+ * processPlatform(process as SignalProcess).exit(0);
+ * ```
+ */
 export function processPlatform(process: SignalProcess): SignalPlatform {
   return {
     windows: process.platform === "win32",
@@ -31,7 +56,16 @@ export function processPlatform(process: SignalProcess): SignalPlatform {
   };
 }
 
-/** The running process's platform, read when first needed so that importing this file is free. */
+/**
+ * The running process's platform, read when called so that importing this file is free.
+ *
+ * @example
+ * ```ts
+ * import { nodePlatform } from "@background/workers/node";
+ *
+ * nodePlatform().add("SIGUSR2" as "SIGTERM", () => console.log("reload"));
+ * ```
+ */
 export function nodePlatform(): SignalPlatform {
   const process = (globalThis as { process?: SignalProcess }).process;
   if (process === undefined || typeof process.on !== "function") {

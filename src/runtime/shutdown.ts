@@ -38,11 +38,25 @@ export interface ShutdownOptions {
   readonly repeat?: "exit" | "ignore";
 }
 
-/** How a runtime listens to signals and exits. */
+/**
+ * How a runtime listens to signals and exits: what each adapter provides. Useful to drive
+ * shutdown by hand, or to fake a runtime in a test.
+ *
+ * @example
+ * ```ts
+ * import type { SignalPlatform } from "@background/workers/node";
+ *
+ * const fake: SignalPlatform = { windows: false, add() {}, remove() {}, exit(code) { console.log("exit", code); } };
+ * ```
+ */
 export interface SignalPlatform {
+  /** True on Windows, where SIGBREAK replaces SIGTERM. */
   readonly windows: boolean;
+  /** Adds a signal listener. */
   add(signal: ShutdownSignal, listener: () => void): void;
+  /** Removes a listener that `add` added. */
   remove(signal: ShutdownSignal, listener: () => void): void;
+  /** Exits the process with `code`. */
   exit(code: number): void;
 }
 
