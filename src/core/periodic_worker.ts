@@ -9,7 +9,15 @@
 import { settlesWithin } from "./deadline.ts";
 import { checkBoolean, checkKeys, checkNonNegative, checkObject, checkPositive, show } from "./options.ts";
 import { defaultLogger, isThenable, log, type Reporter, reporter } from "./report.ts";
-import { type BackoffOptions, backoffDelay, FixedDelay, FixedRate, jitterDelay, type Schedule } from "./schedule.ts";
+import {
+  type BackoffOptions,
+  backoffDelay,
+  cronSchedule,
+  FixedDelay,
+  FixedRate,
+  jitterDelay,
+  type Schedule,
+} from "./schedule.ts";
 import { type TimerEntry, timerEntry, TimerQueue } from "./timer_queue.ts";
 import type {
   BackgroundWorker,
@@ -47,8 +55,15 @@ export type ScheduleMode = "fixed-delay" | "fixed-rate";
  * ```
  */
 export interface PeriodicWorkerOptions {
-  /** Milliseconds between runs: a finite number > 0 (periods past 24.8 days work). */
-  readonly period: number;
+  /** Milliseconds between runs: a finite number > 0 (periods past 24.8 days work). Exclusive with `cron`. */
+  readonly period?: number;
+  /**
+   * A cron pattern (5 or 6 fields, or `@hourly`-style), instead of `period`. Needs the cron entry
+   * point loaded once: `import "@background/workers/cron"`.
+   */
+  readonly cron?: string;
+  /** The IANA time zone of `cron`, e.g. `"Europe/Berlin"`. Default: the process's local zone. */
+  readonly timezone?: string;
   /** Run at once on start instead of one period later. Default false. */
   readonly runOnStart?: boolean;
   /** Unique name within a manager. Default: the class name. */
@@ -65,7 +80,7 @@ export interface PeriodicWorkerOptions {
   readonly backoff?: boolean | BackoffOptions;
 }
 
-const WORKER_OPTIONS = ["period", "runOnStart", "name", "mode", "jitter", "timeout", "enabled", "backoff"] as const;
+const WORKER_OPTIONS = ["period", "cron", "timezone", "runOnStart", "name", "mode", "jitter", "timeout", "enabled", "backoff"] as const;
 const BACKOFF_OPTIONS = ["factor", "max"] as const;
 const MODES: readonly string[] = ["fixed-delay", "fixed-rate"];
 const DEFAULT_STOP_TIMEOUT = 30_000;
@@ -176,14 +191,26 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const className = new.target.name;
     const owner = className || "PeriodicBackgroundWorker";
     checkObject(owner, "options", options);
-    if (options === undefined) throw new TypeError(`${owner}: options with a "period" are required`);
+    if (options === undefined) throw new TypeError(`${owner}: options with a "period" or a "cron" are required`);
     const name = options.name ?? className;
     if (typeof name !== "string" || name.trim() === "") {
       throw new TypeError(`${owner}: option "name" must be a non-empty string, got ${show(name)}`);
     }
     checkKeys(name, options, WORKER_OPTIONS);
     this.#name = name;
-    this.#period = checkPositive(name, "period", options.period);
+    const cron = options.cron;
+    if (cron !== undefined && options.period !== undefined) {
+      throw new TypeError(
+        `${name}: options "period" and "cron" exclude each other, got period ${show(options.period)} and cron ${show(cron)}`,
+      );
+    }
+    if (cron === undefined && options.timezone !== undefined) {
+      throw new TypeError(`${name}: option "timezone" needs "cron", got timezone ${show(options.timezone)}`);
+    }
+    if (cron !== undefined && options.mode !== undefined) {
+      throw new TypeError(`${name}: option "mode" applies to "period" only, got mode ${show(options.mode)} with cron`);
+    }
+    this.#period = cron === undefined ? checkPositive(name, "period", options.period) : 0;
     const mode = options.mode ?? "fixed-delay";
     if (!MODES.includes(mode)) {
       throw new TypeError(`${name}: option "mode" must be "fixed-delay" or "fixed-rate", got ${show(mode)}`);
@@ -206,7 +233,11 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
       this.#backoffMax = backoff.max === undefined ? 0 : checkPositive(name, "backoff.max", backoff.max);
     }
     const period = (): number => this.#period;
-    this.#schedule = mode === "fixed-rate" ? new FixedRate(period) : new FixedDelay(period);
+    this.#schedule = cron !== undefined
+      ? cronSchedule(name, cron, options.timezone)
+      : mode === "fixed-rate"
+      ? new FixedRate(period)
+      : new FixedDelay(period);
     this.#state = this.#enabled ? "stopped" : "disabled";
   }
 
@@ -223,12 +254,16 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     return this.#state;
   }
 
-  /** Milliseconds between runs. Setting it while idle reschedules from now; during a run, the next run uses it. */
+  /**
+   * Milliseconds between runs (0 for a cron worker). Setting it while idle reschedules from now;
+   * during a run, the next run uses it.
+   */
   get period(): number {
     return this.#period;
   }
 
   set period(value: number) {
+    if (this.#period === 0) throw new TypeError(`${this.#name}: a cron worker has no period to set (got ${show(value)})`);
     this.#period = checkPositive(this.#name, "period", value);
     if (this.#state === "running") {
       this.#schedule.rebase(this.#runDue);
@@ -485,8 +520,10 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     this.#state = "idle";
     let due = this.#schedule.next(this.#runDue, this.#runStart, end);
     if (failed !== undefined && this.#backoffFactor > 0) {
-      const max = this.#backoffMax || Math.max(this.#period, 300_000);
-      due = Math.max(due, end + backoffDelay(this.#period, this.#consecutive, this.#backoffFactor, max));
+      // A cron worker backs off from its own interval to the next slot.
+      const base = this.#period || Math.max(1, due - end);
+      const max = this.#backoffMax || Math.max(base, 300_000);
+      due = Math.max(due, end + backoffDelay(base, this.#consecutive, this.#backoffFactor, max));
     }
     this.#queueAt(due);
   }

@@ -70,3 +70,30 @@ export function backoffDelay(period: number, failures: number, factor: number, m
 export function jitterDelay(jitter: number): number {
   return jitter > 0 ? Math.random() * jitter : 0;
 }
+
+/**
+ * Makes the schedule of a cron worker. The cron entry point installs one, so that the core needs no
+ * cron parser unless a worker uses cron.
+ */
+export type CronScheduleFactory = (owner: string, pattern: string, timezone: string | undefined) => Schedule;
+
+let cronFactory: CronScheduleFactory | undefined;
+
+/** Installs the cron schedule factory (called by `@background/workers/cron` when it is imported). */
+export function installCron(factory: CronScheduleFactory): void {
+  cronFactory = factory;
+}
+
+/** The schedule of a cron worker; a TypeError when the cron entry point was not loaded. */
+export function cronSchedule(owner: string, pattern: string, timezone: string | undefined): Schedule {
+  if (typeof pattern !== "string") {
+    throw new TypeError(`${owner}: option "cron" must be a string, got ${typeof pattern}`);
+  }
+  if (cronFactory === undefined) {
+    throw new TypeError(
+      `${owner}: option "cron" (${JSON.stringify(pattern)}) needs the cron entry point: ` +
+        `import "@background/workers/cron" once, before creating the worker`,
+    );
+  }
+  return cronFactory(owner, pattern, timezone);
+}
