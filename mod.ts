@@ -49,3 +49,4 @@ export type {
 export type { StopOnShutdownOptions } from "./src/core/manager.ts";
 export { detectRuntime, onShutdown, type RuntimeName } from "./src/runtime/mod.ts";
 export type { ShutdownOptions, ShutdownSignal } from "./src/runtime/shutdown.ts";
+export { LeaseLostError, type LeaseOptions, type LeaseStore } from "./src/core/lease.ts";

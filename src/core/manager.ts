@@ -5,6 +5,7 @@
  */
 import { settlesWithin } from "./deadline.ts";
 import { checkBoolean, checkFunction, checkKeys, checkNonNegative, checkObject, show } from "./options.ts";
+import { type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
 import { attachHost, PeriodicBackgroundWorker, type WorkerHost } from "./periodic_worker.ts";
 import { defaultLogger, log, reporter } from "./report.ts";
 // The one edge out of core/: stopOnShutdown needs the runtime's signals and exit. runtime/ reads
@@ -49,6 +50,11 @@ export interface ManagerOptions {
   readonly stopTimeout?: number;
   /** Makes a scope for each run, disposed after it (see {@link ScopeFactory}). */
   readonly scope?: ScopeFactory;
+  /**
+   * Several instances: run each periodic worker on one instance at a time, about once per period
+   * for the cluster, through a lease store (`@background/workers/redis`, `/postgres`).
+   */
+  readonly lease?: LeaseStore | LeaseOptions;
 }
 
 /**
@@ -75,7 +81,7 @@ export interface StopOnShutdownOptions {
 }
 
 const OWNER = "BackgroundWorkerManager";
-const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope"] as const;
+const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope", "lease"] as const;
 const OK: StopReport = Object.freeze({ ok: true, unsettled: Object.freeze([]) });
 
 /**
@@ -127,7 +133,12 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     }
     if (options.onError !== undefined) checkFunction(OWNER, "onError", options.onError);
     if (options.scope !== undefined) checkFunction(OWNER, "scope", options.scope);
-    this.#host = { ...reporter(logger, options.onError), queue: new TimerQueue(), scope: options.scope };
+    this.#host = {
+      ...reporter(logger, options.onError),
+      queue: new TimerQueue(),
+      scope: options.scope,
+      lease: options.lease === undefined ? undefined : leaseOptions(OWNER, options.lease),
+    };
   }
 
   /** True between `start()` and `stop()`. */

@@ -7,6 +7,7 @@
  * @module
  */
 import { settlesWithin } from "./deadline.ts";
+import { LeaseKeeper, type LeaseLostError, type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
 import { checkBoolean, checkKeys, checkNonNegative, checkObject, checkPositive, show } from "./options.ts";
 import { defaultLogger, isThenable, log, type Reporter, reporter } from "./report.ts";
 import {
@@ -78,9 +79,14 @@ export interface PeriodicWorkerOptions {
   readonly enabled?: boolean;
   /** Stretch the delay after consecutive failures: `true` for the defaults, or the settings. */
   readonly backoff?: boolean | BackoffOptions;
+  /**
+   * Run on one instance at a time through a lease store (overrides the manager's `lease`), or
+   * `false` to run on every instance even when the manager has a lease store.
+   */
+  readonly lease?: LeaseStore | LeaseOptions | false;
 }
 
-const WORKER_OPTIONS = ["period", "cron", "timezone", "runOnStart", "name", "mode", "jitter", "timeout", "enabled", "backoff"] as const;
+const WORKER_OPTIONS = ["period", "cron", "timezone", "runOnStart", "name", "mode", "jitter", "timeout", "enabled", "backoff", "lease"] as const;
 const BACKOFF_OPTIONS = ["factor", "max"] as const;
 const MODES: readonly string[] = ["fixed-delay", "fixed-rate"];
 const DEFAULT_STOP_TIMEOUT = 30_000;
@@ -90,6 +96,7 @@ const OK: StopReport = Object.freeze({ ok: true, unsettled: Object.freeze([]) })
 export interface WorkerHost extends Reporter {
   readonly queue: TimerQueue;
   readonly scope: ScopeFactory | undefined;
+  readonly lease?: LeaseOptions | undefined;
 }
 
 /** Stands in for the host of a worker taken out of its manager while an abandoned run still goes on. */
@@ -139,6 +146,8 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   readonly #backoffFactor: number;
   readonly #backoffMax: number;
   readonly #schedule: Schedule;
+  readonly #lease: LeaseOptions | false | undefined;
+  #keeper: LeaseKeeper | undefined = undefined;
 
   #host: WorkerHost | undefined = undefined;
   #ownHost = false;
@@ -232,6 +241,9 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
       }
       this.#backoffMax = backoff.max === undefined ? 0 : checkPositive(name, "backoff.max", backoff.max);
     }
+    this.#lease = options.lease === undefined || options.lease === false
+      ? options.lease
+      : leaseOptions(name, options.lease);
     const period = (): number => this.#period;
     this.#schedule = cron !== undefined
       ? cronSchedule(name, cron, options.timezone)
@@ -288,6 +300,11 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     this.#stopPromise = undefined;
     this.#controller = new AbortController();
     this.#state = "idle";
+    const lease = this.#lease === undefined ? this.#host.lease : this.#lease || undefined;
+    this.#keeper = lease === undefined ? undefined : new LeaseKeeper(lease, this.#name, this.#host.queue, {
+      lost: (error) => this.#onLeaseLost(error),
+      fault: (error) => this.#host?.report(error, { worker: this.#name, run: this.#run, phase: "lease" }),
+    });
     const now = performance.now();
     const first = this.#schedule.first(now);
     this.#queueAt(this.#runOnStart ? now : first);
@@ -337,6 +354,12 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
       this.#stopWaiting = false;
       if (!settled) report = { ok: false, unsettled: [{ worker: this.#name, run }] };
     }
+    const keeper = this.#keeper;
+    this.#keeper = undefined;
+    // A run that did not settle keeps its lease until the lease expires: no other instance may start
+    // while it may still write. Otherwise give the lease up so that another instance takes over now.
+    if (report.ok) await keeper?.release();
+    else keeper?.abandon();
     log(host.logger, "debug", `[background-workers] ${this.#name}: stopped`);
     return report;
   }
@@ -387,10 +410,33 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
       this.#dueWhileBusy = true;
       return;
     }
-    this.#begin(now);
+    const keeper = this.#keeper;
+    if (keeper === undefined) return this.#begin(now, undefined);
+    const gen = this.#gen;
+    const gate = keeper.ensure().then((token) => {
+      if (this.#inFlight === gate) this.#inFlight = undefined;
+      if (gen !== this.#gen) return;
+      if (token !== undefined) return this.#begin(performance.now(), token);
+      // Another instance holds the lease, or the store failed: skip this slot. A trigger waiting
+      // for this run learns that it did not happen here.
+      const waiters = this.#waiters;
+      if (waiters !== undefined) {
+        this.#waiters = undefined;
+        const error = new Error(`${this.#name}: not run here: the lease is held elsewhere or the store failed`);
+        for (const waiter of waiters) waiter.reject(error);
+      }
+      const at = performance.now();
+      this.#queueAt(this.#schedule.next(this.#nominalDue, at, at));
+    });
+    this.#inFlight = gate;
   }
 
-  #begin(now: number): void {
+  #onLeaseLost(error: LeaseLostError): void {
+    log((this.#host ?? DETACHED).logger, "warn", `[background-workers] ${this.#name}: ${error.message}`);
+    this.#runController?.abort(error);
+  }
+
+  #begin(now: number, fencingToken: number | undefined): void {
     const host = this.#host as WorkerHost;
     const run = ++this.#run;
     const gen = this.#gen;
@@ -398,25 +444,24 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     this.#runDue = this.#nominalDue;
     this.#runStart = now;
     let signal: AbortSignal;
-    if (this.#timeout > 0) {
+    if (this.#timeout > 0 || fencingToken !== undefined) {
+      // A per-run controller only when a per-run reason (timeout, lease) can abort this run alone.
       const controller = new AbortController();
       this.#runController = controller;
       signal = controller.signal;
-      this.#timeoutEntry ??= timerEntry(() => this.#onTimeout());
-      host.queue.schedule(this.#timeoutEntry, now + this.#timeout);
+      if (this.#timeout > 0) {
+        this.#timeoutEntry ??= timerEntry(() => this.#onTimeout());
+        host.queue.schedule(this.#timeoutEntry, now + this.#timeout);
+      }
     } else {
       signal = (this.#controller as AbortController).signal;
     }
     const offset = host.queue.epochOffset;
     const startedAt = offset + now;
     this.#lastRunAt = startedAt;
-    const context: WorkerContext<Scope> = {
-      signal,
-      name: this.#name,
-      run,
-      scheduledAt: offset + this.#runDue,
-      startedAt,
-    };
+    const context: WorkerContext<Scope> = fencingToken === undefined
+      ? { signal, name: this.#name, run, scheduledAt: offset + this.#runDue, startedAt }
+      : { signal, name: this.#name, run, scheduledAt: offset + this.#runDue, startedAt, fencingToken };
     if (host.scope !== undefined) {
       this.#inFlight = this.#scoped(host.scope, context, gen);
       return;
@@ -480,7 +525,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     this.#inFlight = undefined;
     if (this.#runController !== undefined) {
       this.#runController = undefined;
-      host.queue.cancel(this.#timeoutEntry as TimerEntry);
+      if (this.#timeoutEntry !== undefined) host.queue.cancel(this.#timeoutEntry);
     }
     const duration = end - this.#runStart;
     // A run that gives up because stop() aborted it did what it was asked: neither reported nor
@@ -513,7 +558,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
       // start() was called again while this abandoned run went on; its first run waited for this end.
       if (this.#dueWhileBusy && this.#state === "idle") {
         this.#dueWhileBusy = false;
-        this.#begin(performance.now());
+        this.#onDue(performance.now());
       }
       return;
     }

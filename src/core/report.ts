@@ -48,6 +48,8 @@ function describe({ run, phase }: ErrorInfo): string {
       return `making the scope of run ${run}`;
     case "dispose":
       return `disposing the scope of run ${run}`;
+    case "lease":
+      return "the lease store";
     default:
       return phase;
   }

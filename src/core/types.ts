@@ -17,7 +17,7 @@
  * ```
  */
 export interface WorkerContext<Scope = unknown> {
-  /** Aborts when the worker is stopped or removed, or when the run's `timeout` elapses. */
+  /** Aborts when the worker is stopped or removed, when the run's `timeout` elapses, or when its lease is lost. */
   readonly signal: AbortSignal;
   /** The worker's name. */
   readonly name: string;
@@ -29,6 +29,11 @@ export interface WorkerContext<Scope = unknown> {
   readonly startedAt: number;
   /** The scope made for this run by the manager's `scope` factory, when it has one. */
   readonly scope?: Scope;
+  /**
+   * With a lease: the lease's fencing token, strictly greater than that of any lease before it,
+   * on any instance. Pass it to the writes of the run so that a store can refuse a stale holder.
+   */
+  readonly fencingToken?: number;
 }
 
 /**
@@ -70,8 +75,8 @@ export interface ErrorInfo {
   readonly worker: string;
   /** The run's number, or 0 when the error is not tied to a run (start, stop). */
   readonly run: number;
-  /** What failed: the run itself, its scope (making or disposing it), or the worker's start or stop. */
-  readonly phase: "run" | "scope" | "dispose" | "start" | "stop";
+  /** What failed: the run itself, its scope (making or disposing it), the lease store, or the worker's start or stop. */
+  readonly phase: "run" | "scope" | "dispose" | "lease" | "start" | "stop";
 }
 
 /**
