@@ -78,9 +78,23 @@ export interface LeaseOptions {
   readonly prefix?: string;
 }
 
-/** Why a run's signal aborted when its lease went away. */
+/**
+ * Why a run's signal aborted when its lease went away (taken, expired, or not renewable).
+ *
+ * @example
+ * ```ts
+ * import { LeaseLostError, type WorkerContext } from "@background/workers";
+ *
+ * function lostLease({ signal }: WorkerContext): boolean {
+ *   return signal.reason instanceof LeaseLostError;
+ * }
+ * ```
+ */
 export class LeaseLostError extends Error {
-  /** @param message What happened to the lease. */
+  /**
+   * Creates the error.
+   * @param message What happened to the lease.
+   */
   constructor(message: string) {
     super(message);
     this.name = "LeaseLostError";
