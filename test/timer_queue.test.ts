@@ -111,4 +111,58 @@ describe("timer queue", () => {
     expect(fired.map((i) => due.get(i))).toEqual(expected.map((i) => due.get(i)));
     expect(new Set(fired)).toEqual(new Set(expected));
   });
+
+  test("lanes: entries with a lane key fire in due order mixed with heap entries, under random moves and cancels", () => {
+    const q = new TimerQueue();
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const fired: number[] = [];
+    const firedAt: number[] = [];
+    const base = performance.now();
+    const entries = Array.from({ length: 300 }, (_, i) => timerEntry((now) => (fired.push(i), firedAt.push(now))));
+    const due = new Map<number, number>();
+    let t = base;
+    for (let step = 0; step < 3_000; step++) {
+      const i = rand(entries.length);
+      if (rand(5) === 0) {
+        q.cancel(entries[i]!);
+        due.delete(i);
+      } else {
+        // Mostly increasing due times per lane (the common case), sometimes out of order.
+        t += rand(3);
+        const d = rand(4) === 0 ? base + 1 + rand(4_000) : t + 1;
+        const lane = rand(4) === 0 ? undefined : 100 * (1 + rand(3));
+        q.schedule(entries[i]!, d, lane);
+        due.set(i, d);
+      }
+    }
+    expect(q.size).toBe(due.size);
+    for (const [i] of due) expect(q.has(entries[i]!)).toBe(true);
+    vi.advanceTimersByTime(20_000);
+    const expected = [...due.entries()].sort((x, y) => x[1] - y[1]);
+    expect(fired.map((i) => due.get(i))).toEqual(expected.map(([, d]) => d));
+    expect(new Set(fired)).toEqual(new Set(expected.map(([i]) => i)));
+    // Never early: each entry fired at or after its due time.
+    fired.forEach((i, k) => expect(firedAt[k]).toBeGreaterThanOrEqual(due.get(i)!));
+    expect(q.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test("lanes: cancelling every entry of a lane leaves no timer, and a re-scheduled entry fires once", () => {
+    const q = new TimerQueue();
+    const { fired, entry } = recorder();
+    const now = performance.now();
+    const es = ["a", "b", "c"].map((l) => entry(l));
+    es.forEach((e, i) => q.schedule(e, now + 10 + i, 1_000));
+    expect(vi.getTimerCount()).toBe(1);
+    for (const e of es) q.cancel(e);
+    expect(vi.getTimerCount()).toBe(0);
+    q.schedule(es[0]!, now + 5, 1_000);
+    q.schedule(es[0]!, now + 50, 1_000);
+    vi.advanceTimersByTime(100);
+    expect(fired).toEqual(["a"]);
+  });
 });

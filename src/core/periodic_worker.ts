@@ -279,7 +279,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     this.#period = checkPositive(this.#name, "period", value);
     if (this.#state === "running") {
       this.#schedule.rebase(this.#runDue);
-    } else if (this.#entry.index >= 0) {
+    } else if (this.#host?.queue.has(this.#entry)) {
       const now = performance.now();
       this.#schedule.rebase(now);
       this.#queueAt(this.#schedule.first(now));
@@ -393,7 +393,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
       lastRunAt: this.#lastRunAt,
       lastDurationMs: this.#lastDuration,
       lastError: this.#lastError,
-      nextRunAt: entry.index >= 0 && this.#host !== undefined
+      nextRunAt: this.#host !== undefined && this.#host.queue.has(entry)
         ? Math.round(this.#host.queue.epochOffset + entry.due)
         : null,
     };
@@ -401,7 +401,9 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
 
   #queueAt(nominal: number, jitter = true): void {
     this.#nominalDue = nominal;
-    (this.#host as WorkerHost).queue.schedule(this.#entry, jitter ? nominal + jitterDelay(this.#jitter) : nominal);
+    const due = jitter ? nominal + jitterDelay(this.#jitter) : nominal;
+    // Same-period workers share a FIFO lane in the queue (cron workers have no period: the heap).
+    (this.#host as WorkerHost).queue.schedule(this.#entry, due, this.#period || undefined);
   }
 
   #onDue(now: number): void {
