@@ -298,7 +298,8 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     }
     this.#gen++;
     this.#stopPromise = undefined;
-    this.#controller = new AbortController();
+    // Made at the first run that needs it: 100,000 idle workers need no 100,000 controllers.
+    this.#controller = undefined;
     this.#state = "idle";
     const lease = this.#lease === undefined ? this.#host.lease : this.#lease || undefined;
     this.#keeper = lease === undefined ? undefined : new LeaseKeeper(lease, this.#name, this.#host.queue, {
@@ -339,6 +340,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const reason = new DOMException(`${this.#name} stopped`, "AbortError");
     this.#runController?.abort(reason);
     this.#controller?.abort(reason);
+    this.#controller = undefined;
     const inFlight = this.#inFlight;
     if (inFlight === undefined && this.#waiters !== undefined) {
       // Triggered, but the run had not begun: it never will, so say so rather than hang.
@@ -456,7 +458,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
         host.queue.schedule(this.#timeoutEntry, now + this.#timeout);
       }
     } else {
-      signal = (this.#controller as AbortController).signal;
+      signal = (this.#controller ??= new AbortController()).signal;
     }
     const offset = host.queue.epochOffset;
     const startedAt = offset + now;

@@ -98,6 +98,7 @@ class Lane implements TimerEntry {
 export class TimerQueue {
   readonly #heap: TimerEntry[] = [];
   readonly #lanes = new Map<number, Lane>();
+  #lastLane: Lane | undefined = undefined;
   #timer: ReturnType<typeof setTimeout> | undefined = undefined;
   /** When the pending timeout fires (monotonic); Infinity when none is pending. */
   #armedAt = Infinity;
@@ -137,8 +138,10 @@ export class TimerQueue {
   schedule(entry: TimerEntry, due: number, lane?: number): void {
     if (entry.lane !== undefined) this.#unlane(entry);
     if (lane !== undefined && entry.index < 0) {
-      let l = this.#lanes.get(lane);
+      // Consecutive schedules mostly use one period: skip the map for the lane used last.
+      let l = this.#lastLane?.key === lane ? this.#lastLane : this.#lanes.get(lane);
       if (l === undefined) this.#lanes.set(lane, l = new Lane(this, lane));
+      this.#lastLane = l;
       if (due >= l.tail || l.live === 0) {
         if (l.live === 0) l.tail = -Infinity;
         l.push(entry, due);
