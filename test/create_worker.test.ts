@@ -1,0 +1,181 @@
+/**
+ * The generator, run in-process against temporary folders (the packed-tarball end-to-end tests
+ * are in create_worker_e2e.test.ts).
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { main } from "../src/create_worker/cli.ts";
+
+const dirs: string[] = [];
+function project(files: Record<string, string> = { "package.json": '{"name":"app","type":"module"}' }): string {
+  const dir = mkdtempSync(join(tmpdir(), "create-worker-"));
+  dirs.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, cwd, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Every file under `dir` with a hash of its bytes: equal snapshots mean byte-identical folders. */
+function snapshot(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else result[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
+    }
+  };
+  walk(dir);
+  return result;
+}
+
+describe("create-worker", () => {
+  test("scaffolds the worker, its test and its registration under src/workers", async () => {
+    const dir = project();
+    const { code } = await run(dir, "PassiveUserChecker", "--period", "5s");
+    expect(code).toBe(0);
+    const worker = readFileSync(join(dir, "src/workers/passive_user_checker_worker.ts"), "utf8");
+    expect(worker).toContain("export class PassiveUserCheckerWorker extends PeriodicBackgroundWorker");
+    expect(worker).toContain("period: 5000");
+    expect(worker).toContain("signal");
+    expect(worker).toContain("TODO");
+    expect(readFileSync(join(dir, "src/workers/passive_user_checker_worker.test.ts"), "utf8")).toContain("vi.useFakeTimers()");
+    const mod = readFileSync(join(dir, "src/workers/mod.ts"), "utf8");
+    expect(mod).toContain('import { PassiveUserCheckerWorker } from "./passive_user_checker_worker.js";');
+    expect(mod).toContain("export function registerWorkers(manager: BackgroundWorkerManager): void {\n  manager.add(new PassiveUserCheckerWorker());\n}");
+  });
+
+  test("a second run changes nothing (same bytes), and a second worker is added beside the first", async () => {
+    const dir = project();
+    await run(dir, "PassiveUserChecker");
+    const first = snapshot(dir);
+    const again = await run(dir, "PassiveUserChecker");
+    expect(again.code).toBe(0);
+    expect(snapshot(dir)).toEqual(first);
+    await run(dir, "InvoiceMailer", "--cron", "0 */5 * * * *", "--run-on-start");
+    const mod = readFileSync(join(dir, "src/workers/mod.ts"), "utf8");
+    expect(mod.match(/manager\.add\(/g)).toHaveLength(2);
+    expect(mod.match(/import \{ PassiveUserCheckerWorker \}/g)).toHaveLength(1);
+    expect(readFileSync(join(dir, "src/workers/invoice_mailer_worker.ts"), "utf8")).toContain('cron: "0 */5 * * * *", runOnStart: true');
+  });
+
+  test("an existing worker file is never overwritten unless --force", async () => {
+    const dir = project();
+    await run(dir, "PassiveUserChecker");
+    const path = join(dir, "src/workers/passive_user_checker_worker.ts");
+    writeFileSync(path, "// mine\n");
+    const kept = await run(dir, "PassiveUserChecker", "--period", "10m");
+    expect(kept.out).toContain("kept src/workers/passive_user_checker_worker.ts");
+    expect(readFileSync(path, "utf8")).toBe("// mine\n");
+    await run(dir, "PassiveUserChecker", "--period", "10m", "--force");
+    expect(readFileSync(path, "utf8")).toContain("period: 600000");
+  });
+
+  test.each([
+    [[""], "empty"],
+    [["123abc"], "not an identifier"],
+    [["foo bar"], "not an identifier"],
+    [["../evil"], "not an identifier"],
+    [["class"], "reserved word"],
+    [["Good", "--dir", "../outside"], "outside the project"],
+    [["Good", "--period", "soon"], "--period"],
+    [["Good", "--cron", "every day"], "--cron"],
+    [["Good", "--bogus"], "unknown option"],
+    [[], "missing"],
+  ])("bad input %j: exit 2, one line on stderr naming it, the folder byte-identical", async (argv, says) => {
+    const dir = project({ "package.json": '{"name":"app"}', "src/workers/mod.ts": "// keep me\nexport function registerWorkers(m) {}\n" });
+    const before = snapshot(dir);
+    const { code, err, out } = await run(dir, ...argv);
+    expect(code).toBe(2);
+    expect(err.split("\n")).toHaveLength(1);
+    expect(err).toContain(says);
+    expect(out).toBe("");
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  test("a registration file that does not parse: exit 2, nothing written", async () => {
+    const dir = project({ "package.json": "{}", "src/workers/mod.ts": "export function registerWorkers(manager { oops\n" });
+    const before = snapshot(dir);
+    const { code, err } = await run(dir, "PassiveUserChecker");
+    expect(code).toBe(2);
+    expect(err).toContain("does not parse");
+    expect(snapshot(dir)).toEqual(before);
+    expect(existsSync(join(dir, "src/workers/passive_user_checker_worker.ts"))).toBe(false);
+  });
+
+  test("--dry-run prints what it would write and writes nothing", async () => {
+    const dir = project();
+    const before = snapshot(dir);
+    const { code, out } = await run(dir, "PassiveUserChecker", "--dry-run");
+    expect(code).toBe(0);
+    expect(out).toContain("would create src/workers/passive_user_checker_worker.ts");
+    expect(out).toContain("would create src/workers/mod.ts");
+    expect(out).toContain("export class PassiveUserCheckerWorker");
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  test("the registration keeps the user's comments and odd formatting", async () => {
+    const odd = `// Workers of the billing app.   (keep this comment)
+import type {BackgroundWorkerManager} from '@background/workers'
+import {ExistingWorker} from './existing_worker.js'   // trailing comment
+
+/* block
+   comment */
+export function registerWorkers( manager : BackgroundWorkerManager ) : void
+{
+    // first the old one
+    manager.add( new ExistingWorker( ) )
+}
+`;
+    const dir = project({ "package.json": "{}", "src/workers/mod.ts": odd });
+    await run(dir, "PassiveUserChecker");
+    const after = readFileSync(join(dir, "src/workers/mod.ts"), "utf8");
+    for (const line of odd.split("\n").filter((l) => l.trim() !== "" && l !== "}")) expect(after).toContain(line);
+    expect(after).toContain('import { PassiveUserCheckerWorker } from "./passive_user_checker_worker.js";');
+    expect(after).toContain("    manager.add(new PassiveUserCheckerWorker());");
+  });
+
+  test("import specifiers follow the project: .ts for Deno, .js for nodenext, none for bundler", async () => {
+    const deno = project({ "deno.json": '{ "imports": { "@background/workers": "jsr:@background/workers@^0" } }' });
+    await run(deno, "A");
+    expect(readFileSync(join(deno, "src/workers/mod.ts"), "utf8")).toContain('"./a_worker.ts"');
+    expect(readFileSync(join(deno, "src/workers/a_worker.test.ts"), "utf8")).toContain("Deno.test(");
+    const nodenext = project({ "package.json": "{}", "tsconfig.json": '{ "compilerOptions": { "module": "nodenext", "moduleResolution": "nodenext" } }' });
+    await run(nodenext, "A");
+    expect(readFileSync(join(nodenext, "src/workers/mod.ts"), "utf8")).toContain('"./a_worker.js"');
+    const bundler = project({ "package.json": "{}", "tsconfig.json": '{\n  // comment\n  "compilerOptions": { "moduleResolution": "bundler", },\n}' });
+    await run(bundler, "A");
+    expect(readFileSync(join(bundler, "src/workers/mod.ts"), "utf8")).toContain('"./a_worker"');
+  });
+
+  test("the user's own _templates/worker/new/ overrides ours", async () => {
+    const dir = project({
+      "package.json": "{}",
+      "_templates/worker/new/worker.ejs.t": "---\nto: <%= dir %>/<%= fileName %>.ts\n---\n// house style for <%= className %>\n",
+    });
+    await run(dir, "PassiveUserChecker");
+    expect(readFileSync(join(dir, "src/workers/passive_user_checker_worker.ts"), "utf8")).toBe("// house style for PassiveUserCheckerWorker\n");
+    expect(existsSync(join(dir, "src/workers/passive_user_checker_worker.test.ts"))).toBe(false);
+  });
+
+  test("--help prints the usage and exits 0", async () => {
+    const { code, out } = await run(project(), "--help");
+    expect(code).toBe(0);
+    expect(out).toContain("Usage: create-worker <Name>");
+  });
+});
