@@ -2,12 +2,12 @@
  * The generator, run in-process against temporary folders (the packed-tarball end-to-end tests
  * are in create_worker_e2e.test.ts).
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { main } from "../src/create_worker/cli.ts";
+import { snapshot } from "./helpers.ts";
 
 const dirs: string[] = [];
 function project(files: Record<string, string> = { "package.json": '{"name":"app","type":"module"}' }): string {
@@ -30,19 +30,6 @@ async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out:
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-/** Every file under `dir` with a hash of its bytes: equal snapshots mean byte-identical folders. */
-function snapshot(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else result[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
-    }
-  };
-  walk(dir);
-  return result;
-}
 
 describe("create-worker", () => {
   test("scaffolds the worker, its test and its registration under src/workers", async () => {

@@ -5,13 +5,13 @@
  * runs in the Node suite only; the Deno and Bun suites skip it with a line saying so.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { root, runtime } from "./child.ts";
+import { snapshot } from "./helpers.ts";
 
 const bin = (name: string): string => join(root, "node_modules/.bin", name);
 let tmp = "";
@@ -25,19 +25,6 @@ function ok(command: string, args: string[], cwd: string): string {
   const r = run(command, args, cwd);
   if (r.code !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.code}:\n${r.out}\n${r.err}`);
   return r.out;
-}
-function snapshot(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      if (name === "node_modules") continue;
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else result[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
-    }
-  };
-  walk(dir);
-  return result;
 }
 const createWorker = (cwd: string, ...args: string[]) => run(process.execPath, [join(app, "node_modules/.bin/create-worker"), ...args], cwd);
 

@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { type Mock, vi } from "vitest";
 
 type LogFn = Mock<(...data: unknown[]) => void>;
@@ -50,4 +53,19 @@ export async function drain<T>(promise: Promise<T>, step = 10): Promise<T> {
   promise.then(() => (done = true), () => (done = true));
   for (let i = 0; i < 100_000 && !done; i++) await vi.advanceTimersByTimeAsync(step);
   return promise;
+}
+
+/** Every file under `dir` (node_modules aside) with a hash of its bytes: equal snapshots mean byte-identical folders. */
+export function snapshot(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      if (name === "node_modules") continue;
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else result[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
+    }
+  };
+  walk(dir);
+  return result;
 }
