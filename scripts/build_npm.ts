@@ -129,21 +129,29 @@ function compile(deno: DenoJson, out: string): void {
   if (leftovers.length > 0) throw new Error(`relative .ts import paths left in the build:\n  ${leftovers.join("\n  ")}`);
 }
 
-/** The package.json of the npm package. */
+/**
+ * The package.json of the npm package. The core has no dependencies; croner, which only the
+ * `./cron` entry point imports, is an optional dependency (installed by default, and the core works
+ * without it). That entry point installs the cron schedule when imported, so it is the one module
+ * bundlers must not drop as side-effect free.
+ */
 export function npmPackageJson(deno: DenoJson, pkg: Record<string, unknown>): Record<string, unknown> {
   const exports = npmExports(deno.exports);
+  const optional = (pkg.dependencies ?? {}) as Record<string, string>;
+  const cron = deno.exports["./cron"];
   return {
     name: deno.name,
     version: deno.version,
     description: pkg.description,
-    keywords: ["background", "worker", "periodic", "scheduler", "job", "deno", "bun", "node"],
+    keywords: ["background", "worker", "periodic", "scheduler", "cron", "job", "deno", "bun", "node"],
     license: deno.license,
     type: "module",
-    sideEffects: false,
+    sideEffects: cron === undefined ? false : [npmTarget(cron, ".js")],
     engines: { node: NODE_ENGINES },
     types: exports["."]!.types,
     exports,
     files: ["esm", ...EXTRA_FILES],
+    ...(Object.keys(optional).length > 0 ? { optionalDependencies: optional } : {}),
   };
 }
 

@@ -74,11 +74,19 @@ manager.add(periodic("smoke", { period: 5, runOnStart: true }, () => { runs++; }
 await manager.start();
 const deadline = Date.now() + 5000;
 while (runs < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+// The ./cron entry point was loaded above: a cron worker is due at the next whole second.
+const cron = periodic("everySecond", { cron: "* * * * * *" }, () => {});
+manager.add(cron);
+await cron.start();
+const cronDue = (cron.status().nextRunAt ?? 0) - Date.now();
+if (!(cronDue > 0 && cronDue <= 1001)) console.error("cron worker due in", cronDue, "ms");
 const report = await manager.stop();
 console.log(JSON.stringify({
   runtime: detectRuntime(),
   exports: Object.fromEntries(Object.entries(entries).map(([k, m]) => [k, Object.keys(m).sort()])),
   ranThreeTimes: runs >= 3,
+  // (Date.now() counts whole ms and the due time is monotonic: allow a ms of rounding.)
+  cronDueWithinASecond: cronDue > 0 && cronDue <= 1001,
   stopped: report.ok && manager.status()[0].state === "stopped",
 }));
 `);
@@ -120,14 +128,16 @@ describe(`the npm package, installed from its tarball (suite on ${runtime})`, ()
     return exports;
   }
 
-  test("has deno.json's name, version and exports, zero dependencies, and only the build and its docs", () => {
+  test("has deno.json's name, version and exports, no dependency but the cron parser, and only the build and its docs", () => {
     const pkg = readJson(join(app, "node_modules", denoJson.name, "package.json"));
     expect(pkg.name).toBe(denoJson.name);
     expect(pkg.version).toBe(denoJson.version);
     expect(Object.keys(pkg.exports)).toEqual(subpaths);
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.peerDependencies ?? {}).toEqual({});
-    expect(pkg).toMatchObject({ type: "module", sideEffects: false, types: "./esm/mod.d.ts" });
+    // croner is imported by the ./cron entry point alone, which is also the one module with a side effect.
+    expect(pkg.optionalDependencies).toEqual({ croner: readJson(join(root, "package.json")).dependencies.croner });
+    expect(pkg).toMatchObject({ type: "module", sideEffects: ["./esm/src/cron/mod.js"], types: "./esm/mod.d.ts" });
     expect(pkg.engines.node).toBeTypeOf("string");
     const files = packed!.files.map((f) => f.path);
     expect(files.filter((f) => !/^(esm\/.+\.(js|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f))).toEqual([]);
@@ -137,18 +147,18 @@ describe(`the npm package, installed from its tarball (suite on ${runtime})`, ()
 
   test("Node: ESM import of every entry point, and a worker runs and stops", async () => {
     const result = JSON.parse(run(node, ["esm.mjs"], app));
-    expect(result).toEqual({ runtime: "node", exports: await expected(), ranThreeTimes: true, stopped: true });
+    expect(result).toEqual({ runtime: "node", exports: await expected(), ranThreeTimes: true, cronDueWithinASecond: true, stopped: true });
   }, 30_000);
 
   test("Node: require() of every entry point (Node ^20.19 / >= 22.12 load ESM synchronously)", async () => {
     const result = JSON.parse(run(node, ["cjs.cjs"], app));
-    expect(result).toEqual({ runtime: "node", exports: await expected(), ranThreeTimes: true, stopped: true });
+    expect(result).toEqual({ runtime: "node", exports: await expected(), ranThreeTimes: true, cronDueWithinASecond: true, stopped: true });
   }, 30_000);
 
   test("Bun: import and require", async () => {
     for (const file of ["esm.mjs", "cjs.cjs"]) {
       const result = JSON.parse(run(bin("bun"), [file], app));
-      expect(result).toEqual({ runtime: "bun", exports: await expected(), ranThreeTimes: true, stopped: true });
+      expect(result).toEqual({ runtime: "bun", exports: await expected(), ranThreeTimes: true, cronDueWithinASecond: true, stopped: true });
     }
   }, 30_000);
 
@@ -156,7 +166,7 @@ describe(`the npm package, installed from its tarball (suite on ${runtime})`, ()
     const resolved = run(bin("deno"), ["eval", `console.log(import.meta.resolve(${JSON.stringify(`npm:${denoJson.name}`)}))`], app).trim();
     expect(resolved).toBe(pathToFileURL(join(realpathSync(app), "node_modules", denoJson.name, "esm/mod.js")).href);
     const result = JSON.parse(run(bin("deno"), ["run", "--quiet", "--allow-env", "deno.ts"], app));
-    expect(result).toEqual({ runtime: "deno", exports: await expected(), ranThreeTimes: true, stopped: true });
+    expect(result).toEqual({ runtime: "deno", exports: await expected(), ranThreeTimes: true, cronDueWithinASecond: true, stopped: true });
     run(bin("deno"), ["check", "--quiet", "deno.ts"], app);
   }, 60_000);
 

@@ -224,4 +224,11 @@ describe("Bad input", () => {
   test("2.1 periodic() without a work function is a TypeError naming the worker and the value", () => {
     expectBadInput(() => periodic("Fn", { period: 1 }, bad<() => void>("work")), TypeError, ["Fn", '"work"']);
   });
+
+  test("8.1 a cron worker without the cron entry point loaded is a TypeError saying what to import", () => {
+    // This file never imports src/cron/mod.ts, and vitest gives each file its own module graph.
+    expect(() => periodic("Nightly", { cron: "0 3 * * *" }, () => {})).toThrow(
+      'Nightly: option "cron" ("0 3 * * *") needs the cron entry point: import "@background/workers/cron" once',
+    );
+  });
 });

@@ -404,8 +404,8 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   #queueAt(nominal: number, jitter = true): void {
     this.#nominalDue = nominal;
     const due = jitter ? nominal + jitterDelay(this.#jitter) : nominal;
-    // Same-period workers share a FIFO lane in the queue (cron workers have no period: the heap).
-    (this.#host as WorkerHost).queue.schedule(this.#entry, due, this.#period || undefined);
+    // Workers of one period (or one cron pattern) share a FIFO lane in the queue.
+    (this.#host as WorkerHost).queue.schedule(this.#entry, due, this.#period || this.#schedule.lane);
   }
 
   #onDue(now: number): void {

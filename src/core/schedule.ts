@@ -12,6 +12,11 @@ export interface Schedule {
   next(due: number, start: number, end: number): number;
   /** The period changed at `now`: rebase so the next `next()` uses it from the current slot. */
   rebase(now: number): void;
+  /**
+   * The timer-queue lane of workers whose due times arrive in order (see `TimerQueue.schedule`);
+   * periodic workers use their period. Cron schedules of one pattern share a negative key.
+   */
+  readonly lane?: number;
 }
 
 /** Fixed delay: the next run is due `period` ms after the previous one ended (ABP's model). */
