@@ -92,6 +92,16 @@ await manager.stop();
     expect(snapshot(app)).toEqual(before);
   }, 120_000);
 
+  test("a cron worker: it imports the cron entry point, tsc passes, and its generated test passes", () => {
+    const r = createWorker(app, "NightlyReport", "--cron", "0 30 2 * * *");
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(app, "src/workers/nightly_report_worker.ts"), "utf8")).toMatch(/^import "@background\/workers\/cron";$/m);
+    ok(bin("tsc"), ["-p", "."], app);
+    const vitest = run(process.execPath, [join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", app, "src/workers/nightly_report_worker.test.ts"], app);
+    expect(vitest.out + vitest.err).toMatch(/1 passed/);
+    expect(vitest.code).toBe(0);
+  }, 120_000);
+
   test("a fresh Deno project: deno check and deno test pass", () => {
     const deno = join(tmp, "deno-app");
     mkdirSync(deno);

@@ -1,6 +1,9 @@
 ---
 to: <%= dir %>/<%= fileName %>.ts
 ---
+<% if (cron) { -%>
+import "<%= lib %>/cron";
+<% } -%>
 import { PeriodicBackgroundWorker, type WorkerContext } from "<%= lib %>";
 
 /**
