@@ -117,6 +117,6 @@ export async function svg(chart: Chart): Promise<string> {
 function shorten(failure: string): string {
   if (/out of memory/.test(failure)) return "✗ out of memory";
   if (/no setup/.test(failure)) return "✗ setup too slow";
-  if (/did not end/.test(failure)) return "✗ stalled";
+  if (/stalled/.test(failure)) return "✗ stalled";
   return "✗ failed";
 }

@@ -76,7 +76,7 @@ export async function runChild(cmd: string, args: string[], cwd: string, limits:
     if (line.bench === "ready" && !ready) {
       ready = true;
       clearTimeout(deadline);
-      deadline = setTimeout(() => kill(`run did not end within ${limits.doneWithinMs / 1_000} s of its setup (${resident()})`), limits.doneWithinMs);
+      deadline = setTimeout(() => kill(`stalled: no result ${limits.doneWithinMs / 1_000} s after its setup (${resident()})`), limits.doneWithinMs);
     }
     limits.onLine?.(line, signal);
   };

@@ -117,19 +117,20 @@ export async function measure(scheduler: string, setup: Setup): Promise<never> {
   const end = performance.now();
   const cpu = process.cpuUsage(cpu0);
 
-  // A task is due one tick per period from its first tick to its last one; a task whose last tick
-  // came more than a period before the end stalled, and is due ticks up to then too.
+  // A task is due one tick per whole period from its first tick to its last one, rounded so that a
+  // tick a little early or late at either end changes nothing; a task whose last tick came more
+  // than a period before the end stalled, and is due the ticks it missed up to then too.
   let got = 0;
   let due = 0;
   let tasksTicked = 0;
   for (let i = 0; i < count; i++) {
     if (first[i] === 0) {
-      due += Math.max(0, (end - start - period) / period);
+      due += Math.round(Math.max(0, end - start - period) / period);
       continue;
     }
     tasksTicked++;
     got += after[i]!;
-    due += (Math.max(last[i]!, end - period) - first[i]!) / period;
+    due += Math.round((Math.max(last[i]!, end - period) - first[i]!) / period);
   }
   const result: Result = {
     bench: "result",
