@@ -3,7 +3,7 @@
  * own process, one process at a time, and the medians go into BENCHMARKS.md (between marked
  * sections) with SVG charts in bench/charts/.
  *
- *   npm run bench                  # everything, about 14 minutes on 2 cores
+ *   npm run bench                  # everything, about 13 minutes on 2 cores (--runs 3: about 40)
  *   npm run bench:cron             # only ours (periodic and cron mode), croner and cron at 10,000 tasks
  *   node_modules/.bin/deno run -A bench/run.ts --only 100ms,1ms --runtimes node,deno --seconds 2 --runs 1
  *
@@ -11,12 +11,13 @@
  *   --only <list>       workloads, comma-separated: 100ms 10k 100k 1ms shutdown cold cron
  *                       (default: all but cron, whose section is then made from the 10k runs)
  *   --runtimes <list>   node,deno,bun (default: all three)
- *   --seconds <n>       measured window of the tick workloads (default 10; the 1 ms one uses at most 1)
+ *   --seconds <n>       measured window of the tick workloads (default 10; the 1 ms one uses at most 0.5)
  *   --runs <n>          median of n runs everywhere (default: 1 for the 10 s workloads, 3 for the short ones)
  *   --scale <x>         multiplies the task counts, for quick runs (default 1)
- *   --setup-limit <s>   a scheduler that has not set up its tasks by then is reported as too slow (default 15)
+ *   --setup-limit <s>   a scheduler that has not set up its tasks by then is reported as too slow (default 10)
  *   --memory-cap <GiB>  a process whose resident memory passes this is reported out of memory (default 4)
  *   --dry-run           print the sections, write nothing
+ *   --estimate          print how long these settings take, run nothing
  *   --render <file>     no runs: rewrite the sections and charts from a results file an earlier run saved
  *
  * Node 20 runs no TypeScript, so its processes run bundles made by the dev-dependency Bun (`bun build
@@ -36,9 +37,10 @@ const { values: flags } = parseArgs({
     seconds: { type: "string", default: "10" },
     runs: { type: "string" },
     scale: { type: "string", default: "1" },
-    "setup-limit": { type: "string", default: "15" },
+    "setup-limit": { type: "string", default: "10" },
     "memory-cap": { type: "string", default: "4" },
     "dry-run": { type: "boolean", default: false },
+    estimate: { type: "boolean", default: false },
     render: { type: "string" },
   },
 });
@@ -94,7 +96,7 @@ const TICK_WORKLOADS: Record<string, TickWorkload> = {
     title: "One task every millisecond",
     count: 1,
     period: 1,
-    seconds: Math.min(1, seconds),
+    seconds: Math.min(0.5, seconds),
     schedulers: [OURS, INTERVAL, CHAIN, TOAD],
     runs: shortRuns,
     chart: "tick_1ms",
@@ -141,6 +143,10 @@ interface Saved {
   readonly cells: Cell[];
 }
 
+if (flags.estimate) {
+  console.log(`${only.join(", ")} on ${runtimes.map((r) => r.label).join(", ")}: about ${minutes(estimateMs())}`);
+  Deno.exit(0);
+}
 const saved = flags.render === undefined ? await runAll() : JSON.parse(await Deno.readTextFile(flags.render)) as Saved;
 await write(saved);
 
@@ -247,8 +253,9 @@ async function runAll(): Promise<Saved> {
 }
 
 /**
- * Rough wall time: the window plus start, setup and GC of each process; at 100,000 tasks the four
- * cron peers need longer than the setup limit on this kind of machine (16 to 23 s measured on Node).
+ * Rough wall time: the window plus start, setup, the first tick of every task and GC of each
+ * process; at 100,000 tasks the four cron peers need about the setup limit or longer on this kind
+ * of machine (16 to 23 s measured on Node).
  */
 function estimateMs(): number {
   const slow = new Set([CRONER, CRON, NODE_CRON, NODE_SCHEDULE]);
@@ -258,8 +265,8 @@ function estimateMs(): number {
     if (id === "shutdown") total += shortRuns * 2 * runtimes.length * 600;
     else if (id === "cold") total += (shortRuns + 1) * 2 * runtimes.length * 300;
     else if (w !== undefined && w.count >= 50_000) {
-      for (const s of w.schedulers) total += w.runs * runtimes.length * (slow.has(s) ? setupLimitMs + 500 : w.seconds * 1_000 + 2_000);
-    } else if (w !== undefined) total += w.runs * w.schedulers.length * runtimes.length * (w.seconds * 1_000 + 600);
+      for (const s of w.schedulers) total += w.runs * runtimes.length * (slow.has(s) ? setupLimitMs + 500 : w.seconds * 1_000 + 2_700);
+    } else if (w !== undefined) total += w.runs * w.schedulers.length * runtimes.length * (w.seconds * 1_000 + 400 + w.period);
   }
   return total;
 }
@@ -360,8 +367,8 @@ Every scheduler runs in its own process, one process at a time, on each runtime;
 (\`bench/peers/measure.ts\`, the same for every scheduler, allocation-free). Peers with no millisecond interval (croner, cron,
 node-cron, node-schedule, and ours in cron mode) run the cron pattern \`* * * * * *\`, so they appear only in the 1 s workloads.
 A process that passes ${s.settings.memoryCapBytes / 1024 ** 3} GiB resident is stopped and shown as *out of memory* (as is one that crashes on its heap limit);
-one that has not created its tasks after ${s.settings.setupLimitMs / 1_000} s is stopped and shown as *setup too slow*, with its resident memory
-then; one whose window has not ended 8 s after it should have is stopped and shown as *stalled* (its event loop is blocked).
+one that has not created its tasks and seen each tick once ${s.settings.setupLimitMs / 1_000} s after its start is stopped and shown as
+*setup too slow*, with its resident memory then; one whose window has not ended 8 s after it should have is stopped and shown as *stalled* (its event loop is blocked).
 
 What the columns mean:
 - **delivered**: for each task, its ticks after its first tick in the window, over the ticks due in the same span: the
@@ -371,15 +378,16 @@ What the columns mean:
   ticks lost, or periods stretched by enough to lose whole ones (a fixed-delay schedule drifts by the time each tick
   takes: 0.7 ms a tick at 100 ms is 1 % after 100 ticks). A tick less than half a period after the task's previous
   one fills no new slot: it is not counted, but shown as *doubled*.
-- **interval error**: |interval − period|, the interval being the time between two consecutive ticks of one task, over every
-  such pair in the window; p50 / p99 / max, in ms (histogram resolution 1 µs below 1 ms, 0.2 % above).
+- **interval error**: |interval − period|, the interval being the time between two consecutive ticks of one task, both in
+  the window, over every such pair; p50 / p99 / max, in ms (histogram resolution 1 µs below 1 ms, 0.2 % above).
 - **CPU per 1,000 ticks**: user + system CPU time of the whole process during the window (\`process.cpuUsage()\`), per 1,000 ticks
   in the window: the scheduler's work, its garbage collection, and the same few typed-array writes per tick for everyone.
-- **heap per task**: \`heapUsed\` after a forced full GC once every task is set up, minus the same before, over the task count
-  (it includes the one closure per task that calls the recorder).
+- **heap per task**: \`heapUsed\` after a forced full GC once every task has ticked once, minus the same before the setup,
+  over the task count: what a running task keeps, including the one closure per task that calls the recorder.
 - **setup**: wall time to create and start every task.
-- Windows: ${s.settings.seconds} s for the 1 s and 100 ms workloads, starting right after setup and the heap measurement
-  (no warm-up); ticks before the window only serve as the start of the first interval.`;
+- **window**: ${s.settings.seconds} s for the 1 s and 100 ms workloads. It opens once every task has ticked once (or two
+  periods after the setup, for a scheduler that lags), right after that GC: first runs pay one-time costs (lazy state,
+  cold code, their garbage) that the steady state measured here does not.`;
 }
 
 /** The delivered share, with the doubled ticks when a scheduler fired some slots twice. */
