@@ -62,6 +62,52 @@ describe("2. A run", () => {
     expect(String((signal?.reason as Error).message)).toContain("Stoppable stopped");
   });
 
+  test("2.2 the signal is made on first read: runs that never read it make no AbortController", async () => {
+    const Original = globalThis.AbortController;
+    let made = 0;
+    globalThis.AbortController = class extends Original {
+      constructor() {
+        super();
+        made++;
+      }
+    };
+    try {
+      const manager = new BackgroundWorkerManager({ logger: silentLogger() });
+      for (let i = 0; i < 100; i++) manager.add(periodic(`Quiet${i}`, { period: 100 }, () => {}));
+      const signals: AbortSignal[] = [];
+      manager.add(periodic("Reader", { period: 100 }, (context) => {
+        // Read twice and through a spread copy: one signal, one controller for the worker.
+        signals.push(context.signal, { ...context }.signal);
+      }));
+      await manager.start();
+      await vi.advanceTimersByTimeAsync(350);
+      expect(signals).toHaveLength(6);
+      expect(new Set(signals).size).toBe(1);
+      expect(made).toBe(1);
+      await drain(manager.stop());
+      expect(signals[0]!.aborted).toBe(true);
+    } finally {
+      globalThis.AbortController = Original;
+    }
+  });
+
+  test("2.2 a run that first reads its signal after stop() gets one that has aborted already", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let seen: AbortSignal | undefined;
+    const worker = periodic("Late", { period: 100 }, async (context) => {
+      await gate;
+      seen = context.signal;
+    });
+    await worker.start();
+    await vi.advanceTimersByTimeAsync(100);
+    const stopping = worker.stop({ timeout: 1_000 });
+    release();
+    await expect(drain(stopping)).resolves.toEqual({ ok: true, unsettled: [] });
+    expect(seen?.aborted).toBe(true);
+    expect(seen?.reason).toMatchObject({ name: "AbortError", message: "Late stopped" });
+  });
+
   test("2.2 the signal aborts when the worker is removed from its manager", async () => {
     let signal: AbortSignal | undefined;
     const manager = new BackgroundWorkerManager({ logger: silentLogger() });
