@@ -62,7 +62,7 @@ describe("2. A run", () => {
     expect(String((signal?.reason as Error).message)).toContain("Stoppable stopped");
   });
 
-  test("2.2 the signal is made on first read: runs that never read it make no AbortController", async () => {
+  test("2.2 a worker makes one AbortController at its first run and its runs share it until it stops", async () => {
     const Original = globalThis.AbortController;
     let made = 0;
     globalThis.AbortController = class extends Original {
@@ -76,16 +76,22 @@ describe("2. A run", () => {
       for (let i = 0; i < 100; i++) manager.add(periodic(`Quiet${i}`, { period: 100 }, () => {}));
       const signals: AbortSignal[] = [];
       manager.add(periodic("Reader", { period: 100 }, (context) => {
-        // Read twice and through a spread copy: one signal, one controller for the worker.
         signals.push(context.signal, { ...context }.signal);
       }));
       await manager.start();
+      expect(made).toBe(0);
       await vi.advanceTimersByTimeAsync(350);
       expect(signals).toHaveLength(6);
       expect(new Set(signals).size).toBe(1);
-      expect(made).toBe(1);
+      expect(made).toBe(101);
       await drain(manager.stop());
       expect(signals[0]!.aborted).toBe(true);
+      // A new start, a new signal: the old one stays aborted.
+      await manager.start();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(signals.at(-1)!.aborted).toBe(false);
+      expect(made).toBe(202);
+      await drain(manager.stop());
     } finally {
       globalThis.AbortController = Original;
     }

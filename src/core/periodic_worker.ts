@@ -157,6 +157,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   /** Bumped by start and stop: a settle from an older generation belongs to an abandoned run. */
   #gen = 0;
   #controller: AbortController | undefined = undefined;
+  #signal: AbortSignal | undefined = undefined;
   #runController: AbortController | undefined = undefined;
   #inFlight: Promise<void> | undefined = undefined;
   #dueWhileBusy = false;
@@ -298,8 +299,10 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     }
     this.#gen++;
     this.#stopPromise = undefined;
-    // Made at the first run that needs it: 100,000 idle workers need no 100,000 controllers.
+    // Made at the first run, then shared by the runs of this start: 100,000 workers that have not
+    // run yet need no 100,000 controllers (about 800 B each on Node).
     this.#controller = undefined;
+    this.#signal = undefined;
     this.#state = "idle";
     const lease = this.#lease === undefined ? this.#host.lease : this.#lease || undefined;
     this.#keeper = lease === undefined ? undefined : new LeaseKeeper(lease, this.#name, this.#host.queue, {
@@ -341,6 +344,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     this.#runController?.abort(reason);
     this.#controller?.abort(reason);
     this.#controller = undefined;
+    this.#signal = undefined;
     const inFlight = this.#inFlight;
     if (inFlight === undefined && this.#waiters !== undefined) {
       // Triggered, but the run had not begun: it never will, so say so rather than hang.
@@ -465,14 +469,16 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     // The worker's signal is made on first read: an AbortController with its signal is about 800 B
     // on Node, and work that never reads it (or 100,000 workers that have not yet) need not pay.
     // After a stop, a late first read gets a signal that has aborted already.
-    const open = (): AbortSignal =>
-      gen === this.#gen
-        ? (this.#controller ??= new AbortController()).signal
-        : AbortSignal.abort(new DOMException(`${this.#name} stopped`, "AbortError"));
+    if (signal === undefined) {
+      if (this.#controller === undefined) {
+        this.#controller = new AbortController();
+        // Kept: Node's `controller.signal` getter costs more than the rest of a run's bookkeeping.
+        this.#signal = this.#controller.signal;
+      }
+      signal = this.#signal as AbortSignal;
+    }
     const context: WorkerContext<Scope> = {
-      get signal(): AbortSignal {
-        return signal ??= open();
-      },
+      signal,
       name: this.#name,
       run,
       scheduledAt,
