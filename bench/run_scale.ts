@@ -84,7 +84,8 @@ const section = `<!-- scale:start -->
 
 \`npm run bench:scale\` (${count.toLocaleString("en")} tasks, ${seconds} s measured after a 2 s warm-up, median of ${repeat} runs, each case in its own process).
 One manager holding every worker, beside a bare \`setTimeout\` chain per task in the same run. Interval error is the time between
-two ticks of one task minus the period; delivered is ticks over count × seconds. ${new Date().toISOString().slice(0, 10)}, ${navigator.hardwareConcurrency} cores.
+two ticks of one task minus the period; delivered is ticks over count × seconds; heap per task is measured after the
+warm-up, when every worker has run and holds its AbortController. ${new Date().toISOString().slice(0, 10)}, ${navigator.hardwareConcurrency} cores.
 ${table}<!-- scale:end -->`;
 
 const path = `${root}BENCHMARKS.md`;
