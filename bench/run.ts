@@ -357,7 +357,8 @@ function skeleton(): string {
 
 function head(s: Saved): string {
   const v = s.versions;
-  return `\`npm run bench\` (\`deno run -A bench/run.ts\`), last run ${s.date}, ${minutes(s.elapsedMs)} for ${s.settings.only.join(", ")}.
+  const command = (s.runs["10k"] ?? 1) === 1 ? "npm run bench" : `npm run bench -- --runs ${s.runs["10k"]}`;
+  return `\`${command}\` (\`deno run -A bench/run.ts\`; one run of each 10 s workload by default, about 13 min), last run ${s.date}, ${minutes(s.elapsedMs)} for ${s.settings.only.join(", ")}.
 Machine: ${s.machine}. Runtimes: Node ${v.node}, Deno ${v.deno}, Bun ${v.bun}. Packages: @background/workers ${v.ours} (${s.checkout}),
 toad-scheduler ${v["toad-scheduler"]}, croner ${v.croner}, cron ${v.cron} (luxon ${v.luxon}), node-cron ${v["node-cron"]}, node-schedule ${v["node-schedule"]}.
 
