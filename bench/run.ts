@@ -285,7 +285,7 @@ async function bundleForNode(): Promise<void> {
 async function write(s: Saved): Promise<void> {
   const sections: [string, string][] = [];
   const summaries = new Map(s.cells.map((c) => [`${c.workload}/${c.scheduler}/${c.runtime}`, summarize(c)]));
-  const get = (w: string, scheduler: string, runtime: string): Summary | undefined => summaries.get(`${w}/${scheduler}/${runtime}`);
+  const get: Lookup = (w, scheduler, runtime) => summaries.get(`${w}/${scheduler}/${runtime}`);
   const ran = (w: string): boolean => s.cells.some((c) => c.workload === w);
   const rts = RUNTIMES.map((r) => r.label).filter((label) => s.cells.some((c) => c.runtime === label));
   const charts: [string, Chart][] = [];
@@ -399,6 +399,9 @@ function runsLine(s: Saved, id: string): string {
   return n === 1 ? "one run" : `the median of ${n} runs (each metric on its own)`;
 }
 
+/** A workload's summary for one scheduler on one runtime, if it ran. */
+type Lookup = (workload: string, scheduler: string, runtime: string) => Summary | undefined;
+
 function failureNotes(cells: readonly Summary[]): string {
   const notes = cells.flatMap((c) => (c.ok && c.failedRuns.length > 0 ? [c.failedRuns] : []));
   return notes.length === 0 ? "" : `\n\nSome runs failed and are left out of the medians: ${notes.flat().join("; ")}.`;
@@ -408,7 +411,7 @@ function tickSection(
   s: Saved,
   w: TickWorkload,
   rts: readonly string[],
-  get: (w: string, s: string, r: string) => Summary | undefined,
+  get: Lookup,
 ): { body: string; chart: Chart } {
   const rows: string[][] = [];
   const chartRows: ChartRow[] = [];
@@ -483,7 +486,7 @@ function tickSection(
  * stale: per workload and runtime, every peer that beats ours on a metric, by more than the noise
  * of a shared 2-core machine (5 %, or 0.1 point of delivered ticks). A peer that failed beats nothing.
  */
-function verdict(s: Saved, rts: readonly string[], get: (w: string, s: string, r: string) => Summary | undefined): string {
+function verdict(s: Saved, rts: readonly string[], get: Lookup): string {
   const metrics = [
     { key: "delivered", name: "delivered ticks", higher: true, show: (v: number) => percent(v) },
     { key: "p99", name: "p99 interval error", higher: false, show: (v: number) => `${ms(v)} ms` },
@@ -552,7 +555,7 @@ function verdict(s: Saved, rts: readonly string[], get: (w: string, s: string, r
 }
 
 /** The scale targets of the README: ours beside the bare setTimeout chain in the same workload. */
-function targets(id: string, rts: readonly string[], get: (w: string, s: string, r: string) => Summary | undefined): string {
+function targets(id: string, rts: readonly string[], get: Lookup): string {
   const lines: string[] = [];
   for (const rt of rts) {
     const ours = get(id, OURS.label, rt);
@@ -570,7 +573,7 @@ function targets(id: string, rts: readonly string[], get: (w: string, s: string,
   return lines.length === 0 ? "" : `\n\nTargets (ours beside the setTimeout chain):\n${lines.join("\n")}`;
 }
 
-function shutdownSection(s: Saved, rts: readonly string[], get: (w: string, s: string, r: string) => Summary | undefined): { body: string; chart: Chart } {
+function shutdownSection(s: Saved, rts: readonly string[], get: Lookup): { body: string; chart: Chart } {
   const rows: string[][] = [];
   const chartRows: ChartRow[] = [];
   const all: Summary[] = [];
@@ -617,7 +620,7 @@ ${
   };
 }
 
-function coldSection(s: Saved, rts: readonly string[], get: (w: string, s: string, r: string) => Summary | undefined): { body: string; chart: Chart } {
+function coldSection(s: Saved, rts: readonly string[], get: Lookup): { body: string; chart: Chart } {
   const rows: string[][] = [];
   const chartRows: ChartRow[] = [];
   const all: Summary[] = [];
@@ -665,7 +668,7 @@ function cronSection(
   s: Saved,
   from: string,
   rts: readonly string[],
-  get: (w: string, s: string, r: string) => Summary | undefined,
+  get: Lookup,
 ): { body: string; chart: Chart } {
   const schedulers = [OURS, OURS_CRON, CRONER, CRON];
   const rows: string[][] = [];

@@ -477,14 +477,9 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
       }
       signal = this.#signal as AbortSignal;
     }
-    const context: WorkerContext<Scope> = {
-      signal,
-      name: this.#name,
-      run,
-      scheduledAt,
-      startedAt,
-    };
-    if (fencingToken !== undefined) (context as { fencingToken?: number }).fencingToken = fencingToken;
+    const context: WorkerContext<Scope> = fencingToken === undefined
+      ? { signal, name: this.#name, run, scheduledAt, startedAt }
+      : { signal, name: this.#name, run, scheduledAt, startedAt, fencingToken };
     if (host.scope !== undefined) {
       this.#inFlight = this.#scoped(host.scope, context, gen);
       return;
@@ -515,9 +510,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     let error: unknown;
     let failed: "run" | undefined;
     try {
-      // Not a spread: that would read `signal` and make the controller nobody asked for.
-      (base as { scope?: unknown }).scope = scope;
-      await this.doWork(base);
+      await this.doWork({ ...base, scope: scope as Scope });
     } catch (e) {
       error = e;
       failed = "run";

@@ -119,7 +119,7 @@ function occurrences(owner: string, pattern: string, timezone: string | undefine
     }
   }
   const fields = pattern.trim().split(/\s+/);
-  if (!pattern.trim().startsWith("@") && fields.length !== 5 && fields.length !== 6) {
+  if (!fields[0]!.startsWith("@") && fields.length !== 5 && fields.length !== 6) {
     throw new TypeError(
       `${owner}: option "cron" must have 5 or 6 fields (or be a nickname like "@hourly"), got ${JSON.stringify(pattern)}`,
     );
