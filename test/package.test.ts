@@ -103,7 +103,11 @@ beforeAll(() => {
   app = join(tmp, "app");
   mkdirSync(app);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], app);
+  // croner (the ./cron entry point's optional dependency) comes packed from the repo's own install:
+  // an offline install resolves it only if npm's cache happens to hold its metadata, which a fresh
+  // machine's cache does not (the optional dependency was then skipped without a word).
+  const croner = JSON.parse(run(npm, ["pack", "--json", "--pack-destination", tmp, join(root, "node_modules/croner")], tmp))[0];
+  run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball, join(tmp, croner.filename)], app);
 
   const esm = consumer((s) => `await import(${JSON.stringify(specifier(s))})`, (body) => body);
   writeFileSync(join(app, "esm.mjs"), esm);
