@@ -24,13 +24,9 @@
  * @module
  */
 export { BackgroundWorkerManager, type ManagerOptions } from "./src/core/manager.ts";
-export {
-  PeriodicBackgroundWorker,
-  periodic,
-  type PeriodicOptions,
-  type PeriodicWorkerOptions,
-  type ScheduleMode,
-} from "./src/core/periodic_worker.ts";
+export { PeriodicBackgroundWorker } from "./src/core/periodic_worker.ts";
+export { periodic } from "./src/core/periodic.ts";
+export type { PeriodicOptions, PeriodicWorkerOptions, ScheduleMode } from "./src/core/worker_options.ts";
 export type { BackoffOptions } from "./src/core/schedule.ts";
 export type {
   BackgroundWorker,
@@ -46,7 +42,17 @@ export type {
   WorkerState,
   WorkerStatus,
 } from "./src/core/types.ts";
-export type { StopOnShutdownOptions } from "./src/core/manager.ts";
+export type { StopOnShutdownOptions } from "./src/core/shutdown_hook.ts";
+export type {
+  DueEvent,
+  LeaseEvent,
+  RunEndEvent,
+  RunEvent,
+  RunObserver,
+  RunOutcome,
+  SkipEvent,
+  SkipReason,
+} from "./src/core/observer.ts";
 export { detectRuntime, onShutdown, type RuntimeName } from "./src/runtime/mod.ts";
 export type { ShutdownOptions, ShutdownSignal } from "./src/runtime/shutdown.ts";
 export { LeaseLostError, type LeaseOptions, type LeaseStore } from "./src/core/lease.ts";

@@ -132,9 +132,13 @@ function compile(deno: DenoJson, out: string): void {
 /**
  * The package.json of the npm package. The core has no dependencies; croner, which only the
  * `./cron` entry point imports, is an optional dependency (installed by default, and the core works
- * without it). That entry point installs the cron schedule when imported, so it is the one module
- * bundlers must not drop as side-effect free.
+ * without it). That entry point installs the cron schedule when imported, and the runtime adapters
+ * (loaded by the main entry point) install `stopOnShutdown()`'s behaviour into the core's hook: the
+ * two modules that bundlers must not drop as side-effect free.
  */
+/** The module that installs `stopOnShutdown()`'s behaviour when loaded (see its module doc). */
+const RUNTIME_INSTALLER = "./src/runtime/mod.ts";
+
 export function npmPackageJson(deno: DenoJson, pkg: Record<string, unknown>): Record<string, unknown> {
   const exports = npmExports(deno.exports);
   const optional = (pkg.dependencies ?? {}) as Record<string, string>;
@@ -146,7 +150,7 @@ export function npmPackageJson(deno: DenoJson, pkg: Record<string, unknown>): Re
     keywords: ["background", "worker", "periodic", "scheduler", "cron", "job", "deno", "bun", "node"],
     license: deno.license,
     type: "module",
-    sideEffects: cron === undefined ? false : [npmTarget(cron, ".js")],
+    sideEffects: [...(cron === undefined ? [] : [npmTarget(cron, ".js")]), npmTarget(RUNTIME_INSTALLER, ".js")],
     engines: { node: NODE_ENGINES },
     types: exports["."]!.types,
     exports,

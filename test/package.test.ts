@@ -140,9 +140,10 @@ describe(`the npm package, installed from its tarball (suite on ${runtime})`, ()
     expect(Object.keys(pkg.exports)).toEqual(subpaths);
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.peerDependencies ?? {}).toEqual({});
-    // croner is imported by the ./cron entry point alone, which is also the one module with a side effect.
+    // croner is imported by the ./cron entry point alone. It and the runtime adapters (which install
+    // stopOnShutdown's behaviour into the core) are the modules with a side effect.
     expect(pkg.optionalDependencies).toEqual({ croner: readJson(join(root, "package.json")).dependencies.croner });
-    expect(pkg).toMatchObject({ type: "module", sideEffects: ["./esm/src/cron/mod.js"], types: "./esm/mod.d.ts" });
+    expect(pkg).toMatchObject({ type: "module", sideEffects: ["./esm/src/cron/mod.js", "./esm/src/runtime/mod.js"], types: "./esm/mod.d.ts" });
     expect(pkg.engines.node).toBeTypeOf("string");
     const files = packed!.files.map((f) => f.path);
     expect(files.filter((f) => !/^(esm\/.+\.(js|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f))).toEqual([]);

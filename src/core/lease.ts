@@ -101,14 +101,9 @@ export class LeaseLostError extends Error {
   }
 }
 
-let instanceCounter = 0;
-
-/** A random owner id per lease attempt, unique across instances without coordination. */
+/** A random owner id per lease attempt, unique across instances without coordination (Node ≥ 19, Deno and Bun all have it). */
 function ownerId(): string {
-  const random = typeof crypto !== "undefined" && typeof crypto.randomUUID === "function"
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  return `${random}#${++instanceCounter}`;
+  return crypto.randomUUID();
 }
 
 /** What the keeper tells its worker. */
@@ -117,11 +112,20 @@ export interface LeaseEvents {
   lost(error: LeaseLostError): void;
   /** A store call failed. */
   fault(error: unknown): void;
+  /** The lease was taken (`held` true, with its token) or went away (`held` false). */
+  changed(held: boolean, token: number | undefined): void;
 }
 
 /**
+ * What a lease check before a run comes to: the fencing token when the lease is ours, or why not.
+ */
+export type Admission = number | "lease-held" | "store-fault";
+
+/**
  * Holds one worker's lease: takes it at a due time, renews it every TTL/3 on the manager's timer
- * queue, and reports when it is lost. One store call at a time; each limited to TTL/3.
+ * queue, and reports when it is lost. One store call at a time; each limited to TTL/3. A keeper is
+ * made per start of its worker and closed at its stop; a lease that a call still on the wire takes
+ * after that is given back at once.
  */
 export class LeaseKeeper {
   readonly #store: LeaseStore;
@@ -135,6 +139,7 @@ export class LeaseKeeper {
   /** Monotonic time until which the lease is surely ours: the start of the last good call + TTL. */
   #validUntil = 0;
   #busy: Promise<unknown> | undefined = undefined;
+  #closed = false;
 
   constructor(options: LeaseOptions, worker: string, queue: TimerQueue, events: LeaseEvents) {
     this.#store = options.store;
@@ -150,45 +155,55 @@ export class LeaseKeeper {
     return this.#token;
   }
 
-  /**
-   * Before a run: the token when the lease is ours (taken now or still held), undefined when another
-   * instance holds it or the store failed (reported through `fault`).
-   */
-  async ensure(): Promise<number | undefined> {
+  /** Before a run: the token when the lease is ours (taken now or still held), or why not. */
+  async ensure(): Promise<Admission> {
     await this.#busy;
+    if (this.#closed) return "lease-held";
     if (this.#token !== undefined) {
-      if (performance.now() < this.#validUntil) return this.#token;
+      if (this.#queue.now() < this.#validUntil) return this.#token;
       // Renewals fell behind (a blocked loop): confirm with the store before running.
       await this.#renew();
       if (this.#token !== undefined) return this.#token;
     }
     const owner = ownerId();
-    const started = performance.now();
+    const started = this.#queue.now();
+    let token: number | null | undefined;
     try {
-      const token = await this.#call(this.#store.acquire(this.#name, owner, this.#ttl), "acquire");
-      if (token === null || token === undefined) return undefined;
-      this.#owner = owner;
-      this.#token = Number(token);
-      this.#validUntil = started + this.#ttl;
-      this.#queue.schedule(this.#renewEntry, started + this.#ttl / 3);
-      return this.#token;
+      token = await this.#call(this.#store.acquire(this.#name, owner, this.#ttl), "acquire");
     } catch (error) {
       this.#events.fault(error);
-      return undefined;
+      return "store-fault";
     }
+    if (token === null || token === undefined) return "lease-held";
+    if (this.#closed) {
+      // Stopped while the acquire was on the wire: nobody will renew this lease, so give it back.
+      await this.#giveBack(owner);
+      return "lease-held";
+    }
+    this.#owner = owner;
+    this.#token = Number(token);
+    this.#validUntil = started + this.#ttl;
+    this.#queue.schedule(this.#renewEntry, started + this.#ttl / 3);
+    this.#events.changed(true, this.#token);
+    return this.#token;
   }
 
   /** Stops renewing without giving the lease up: a run still going keeps it until it expires. */
   abandon(): void {
+    this.#closed = true;
     this.#drop();
   }
 
   /** Gives the lease up (on stop), so that another instance need not wait for it to expire. */
   async release(): Promise<void> {
+    this.#closed = true;
     const owner = this.#owner;
     this.#drop();
     await this.#busy;
-    if (owner === undefined) return;
+    if (owner !== undefined) await this.#giveBack(owner);
+  }
+
+  async #giveBack(owner: string): Promise<void> {
     try {
       await this.#call(this.#store.release(this.#name, owner), "release");
     } catch (error) {
@@ -199,7 +214,7 @@ export class LeaseKeeper {
   async #renew(): Promise<void> {
     const owner = this.#owner;
     if (owner === undefined) return;
-    const started = performance.now();
+    const started = this.#queue.now();
     let kept = false;
     const call = this.#call(this.#store.renew(this.#name, owner, this.#ttl), "renew");
     this.#busy = call.catch(() => {});
@@ -223,9 +238,11 @@ export class LeaseKeeper {
   }
 
   #drop(): void {
+    const held = this.#token;
     this.#owner = undefined;
     this.#token = undefined;
     this.#queue.cancel(this.#renewEntry);
+    if (held !== undefined) this.#events.changed(false, held);
   }
 
   /** A store call limited to TTL/3, so that a hung store is a fault in time to give the lease up. */
@@ -235,7 +252,7 @@ export class LeaseKeeper {
       const timeout = timerEntry(() =>
         reject(new Error(`lease store: ${what} of "${this.#name}" took longer than ${Math.round(limit)} ms`))
       );
-      this.#queue.schedule(timeout, performance.now() + limit);
+      this.#queue.schedule(timeout, this.#queue.now() + limit);
       Promise.resolve(promise).then(
         (value) => (this.#queue.cancel(timeout), resolve(value)),
         (error: unknown) => (this.#queue.cancel(timeout), reject(error)),

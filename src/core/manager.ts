@@ -3,86 +3,17 @@
  * stopping, triggering and reporting on all of them.
  * @module
  */
-import { settlesWithin } from "./deadline.ts";
-import { checkBoolean, checkFunction, checkKeys, checkNonNegative, checkObject, show } from "./options.ts";
-import { type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
-import { attachHost, PeriodicBackgroundWorker, type WorkerHost } from "./periodic_worker.ts";
-import { defaultLogger, log, reporter } from "./report.ts";
-// The one edge out of core/: stopOnShutdown needs the runtime's signals and exit. runtime/ reads
-// its globals only when called, so importing it costs nothing and keeps this file runtime-neutral.
-import { currentPlatform } from "../runtime/mod.ts";
-import { listenForShutdown, type ShutdownSignal } from "../runtime/shutdown.ts";
+import { ATTACH, isAttachable, type WorkerHost } from "./host.ts";
+import { type ManagerOptions, OWNER, resolveManagerOptions } from "./manager_options.ts";
+import { combine, type RunObserver } from "./observer.ts";
+import { checkObject, show } from "./options.ts";
+import { log, reporter } from "./report.ts";
+import { type StopOnShutdownOptions, stopOnShutdownHook } from "./shutdown_hook.ts";
+import { OK_REPORT, settlesWithin, stopTimeout } from "./stopping.ts";
 import { TimerQueue } from "./timer_queue.ts";
-import type {
-  BackgroundWorker,
-  ErrorHandler,
-  Logger,
-  RunResult,
-  ScopeFactory,
-  StopOptions,
-  StopReport,
-  UnsettledRun,
-  WorkerStatus,
-} from "./types.ts";
+import type { BackgroundWorker, RunResult, StopOptions, StopReport, UnsettledRun, WorkerStatus } from "./types.ts";
 
-/**
- * Options of a {@link BackgroundWorkerManager}.
- *
- * @example
- * ```ts
- * import type { ManagerOptions } from "@background/workers";
- *
- * const options: ManagerOptions = {
- *   logger: console,
- *   onError: (error, { worker, run }) => console.error(`${worker} run ${run}`, error),
- *   stopTimeout: 10_000,
- * };
- * ```
- */
-export interface ManagerOptions {
-  /** False registers workers without running any (status shows them `disabled`). Default true. */
-  readonly enabled?: boolean;
-  /** Any console-like object. Default: errors only, to `console.error`. */
-  readonly logger?: Logger;
-  /** Called with every error of a run, a scope, or a worker's start. */
-  readonly onError?: ErrorHandler;
-  /** How long `stop()` waits for runs in flight, in ms. Default 30,000. */
-  readonly stopTimeout?: number;
-  /** Makes a scope for each run, disposed after it (see {@link ScopeFactory}). */
-  readonly scope?: ScopeFactory;
-  /**
-   * Several instances: run each periodic worker on one instance at a time, about once per period
-   * for the cluster, through a lease store (`@background/workers/redis`, `/postgres`).
-   */
-  readonly lease?: LeaseStore | LeaseOptions;
-}
-
-/**
- * Options of {@link BackgroundWorkerManager.stopOnShutdown}.
- *
- * @example
- * ```ts
- * import { BackgroundWorkerManager, type StopOnShutdownOptions } from "@background/workers";
- *
- * const server = { close: () => Promise.resolve() };
- * const options: StopOnShutdownOptions = { timeout: 10_000, beforeExit: () => server.close() };
- * new BackgroundWorkerManager().stopOnShutdown(options);
- * ```
- */
-export interface StopOnShutdownOptions {
-  /** How long to wait for runs in flight, in ms. Default: the manager's `stopTimeout`. */
-  readonly timeout?: number;
-  /** Exit the process once stopped: 0 when every run settled in time, 1 otherwise. Default true. */
-  readonly exit?: boolean;
-  /** Called after the workers stopped and before the exit: close your server here. A throw makes the exit code 1. */
-  readonly beforeExit?: (report: StopReport) => void | Promise<void>;
-  /** The signals to listen to. Default SIGINT and SIGTERM (SIGINT and SIGBREAK on Windows). */
-  readonly signals?: readonly ShutdownSignal[];
-}
-
-const OWNER = "BackgroundWorkerManager";
-const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope", "lease"] as const;
-const OK: StopReport = Object.freeze({ ok: true, unsettled: Object.freeze([]) });
+export type { ManagerOptions } from "./manager_options.ts";
 
 /**
  * Holds background workers, starts and stops them together, and shares one timer between all its
@@ -105,6 +36,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   readonly #workers = new Map<string, BackgroundWorker>();
   readonly #started = new Set<BackgroundWorker>();
   readonly #host: WorkerHost;
+  readonly #observers: RunObserver[] = [];
   readonly #enabled: boolean;
   readonly #stopTimeout: number;
   #running = false;
@@ -120,24 +52,15 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * @throws {RangeError} for a negative `stopTimeout`.
    */
   constructor(options: ManagerOptions = {}) {
-    checkObject(OWNER, "options", options);
-    checkKeys(OWNER, options, MANAGER_OPTIONS);
-    this.#enabled = checkBoolean(OWNER, "enabled", options.enabled ?? true);
-    this.#stopTimeout = checkNonNegative(OWNER, "stopTimeout", options.stopTimeout ?? 30_000, true);
-    const logger = options.logger === undefined ? defaultLogger : options.logger;
-    for (const level of ["debug", "info", "warn", "error"] as const) {
-      if (typeof logger?.[level] !== "function") {
-        const has = logger !== null && typeof logger === "object" ? `an object with keys ${show(Object.keys(logger))}` : show(logger);
-        throw new TypeError(`${OWNER}: option "logger" must have the method ${level}(), got ${has}`);
-      }
-    }
-    if (options.onError !== undefined) checkFunction(OWNER, "onError", options.onError);
-    if (options.scope !== undefined) checkFunction(OWNER, "scope", options.scope);
+    const config = resolveManagerOptions(options);
+    this.#enabled = config.enabled;
+    this.#stopTimeout = config.stopTimeout;
     this.#host = {
-      ...reporter(logger, options.onError),
+      ...reporter(config.logger, config.onError),
       queue: new TimerQueue(),
-      scope: options.scope,
-      lease: options.lease === undefined ? undefined : leaseOptions(OWNER, options.lease),
+      scope: config.scope,
+      lease: config.lease,
+      observer: undefined,
     };
   }
 
@@ -170,7 +93,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     if (this.#workers.has(name)) {
       throw new TypeError(`${OWNER}.add: a worker named ${show(name)} is registered already`);
     }
-    if (worker instanceof PeriodicBackgroundWorker) attachHost(worker, this.#host);
+    if (isAttachable(worker)) worker[ATTACH](this.#host);
     this.#workers.set(name, worker);
     if (this.#running) queueMicrotask(() => void this.#startOne(worker));
     return worker;
@@ -190,7 +113,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     this.#workers.delete(name);
     return this.#stopOne(worker, this.#stopTimeout).then(({ report, error }) => {
       this.#started.delete(worker);
-      if (worker instanceof PeriodicBackgroundWorker) attachHost(worker, undefined);
+      if (isAttachable(worker)) worker[ATTACH](undefined);
       if (error !== undefined) throw error;
       return report;
     });
@@ -224,15 +147,10 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * stopped all the same, and the error's `report` property holds their report. Calling it again, or concurrently, returns the same result.
    */
   stop(options?: StopOptions): Promise<StopReport> {
-    let timeout = this.#stopTimeout;
-    if (options !== undefined) {
-      checkObject(OWNER, "stop options", options);
-      checkKeys(`${OWNER}.stop`, options, ["timeout"]);
-      if (options.timeout !== undefined) timeout = checkNonNegative(OWNER, "timeout", options.timeout, true);
-    }
+    const timeout = stopTimeout(OWNER, `${OWNER}.stop`, options, this.#stopTimeout);
     this.#stops++;
     if (this.#stopping !== undefined) return this.#stopping;
-    if (!this.#running) return this.#stopping = Promise.resolve(OK);
+    if (!this.#running) return this.#stopping = Promise.resolve(OK_REPORT);
     this.#running = false;
     return this.#stopping = this.#stopAll(timeout);
   }
@@ -274,40 +192,53 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * ```
    */
   stopOnShutdown(options: StopOnShutdownOptions = {}): Disposable {
-    checkObject(OWNER, "stopOnShutdown options", options);
-    checkKeys(`${OWNER}.stopOnShutdown`, options, ["timeout", "exit", "beforeExit", "signals"]);
-    const timeout = options.timeout === undefined
-      ? this.#stopTimeout
-      : checkNonNegative(OWNER, "timeout", options.timeout, true);
-    const exit = checkBoolean(OWNER, "exit", options.exit ?? true);
-    const beforeExit = options.beforeExit;
-    if (beforeExit !== undefined) checkFunction(OWNER, "beforeExit", beforeExit);
-    const platform = currentPlatform();
-    const logger = this.#host.logger;
-    const shutdown = async (signal: ShutdownSignal): Promise<void> => {
-      log(logger, "info", `[background-workers] ${signal}: stopping ${this.#workers.size} worker(s)`);
-      let code = 0;
-      let report: StopReport = OK;
-      try {
-        report = await this.stop({ timeout });
-      } catch (error) {
-        code = 1;
-        report = { ok: false, unsettled: [] };
-        log(logger, "error", "[background-workers] stop failed:", error);
+    const workers = this.#workers;
+    return stopOnShutdownHook()({
+      stop: (o) => this.stop(o),
+      get size() {
+        return workers.size;
+      },
+      logger: this.#host.logger,
+      stopTimeout: this.#stopTimeout,
+    }, options);
+  }
+
+  /**
+   * Adds an observer of every run of this manager's workers (see {@link RunObserver}): telemetry,
+   * a status page, counters. Dispose the result to remove it. With no observer, a run builds no
+   * event at all.
+   *
+   * @example
+   * ```ts
+   * import { BackgroundWorkerManager } from "@background/workers";
+   *
+   * const manager = new BackgroundWorkerManager();
+   * const observing = manager.observe({ settled: (e) => console.log(e.worker, e.outcome) });
+   * observing[Symbol.dispose]();
+   * ```
+   */
+  observe(observer: RunObserver): Disposable {
+    checkObject(OWNER, "observer", observer);
+    if (observer === undefined) throw new TypeError(`${OWNER}.observe: expected an observer object, got undefined`);
+    for (const [key, value] of Object.entries(observer)) {
+      if (typeof value !== "function") {
+        throw new TypeError(`${OWNER}.observe: observer method "${key}" must be a function, got ${show(value)}`);
       }
-      if (!report.ok) {
-        code = 1;
-        log(logger, "error", "[background-workers] runs still in flight at exit:", report.unsettled);
-      }
-      try {
-        await beforeExit?.(report);
-      } catch (error) {
-        code = 1;
-        log(logger, "error", "[background-workers] beforeExit failed:", error);
-      }
-      if (exit) platform.exit(code);
+    }
+    this.#observers.push(observer);
+    this.#observed();
+    return {
+      [Symbol.dispose]: (): void => {
+        const i = this.#observers.indexOf(observer);
+        if (i >= 0) this.#observers.splice(i, 1);
+        this.#observed();
+      },
     };
-    return listenForShutdown(platform, (signal) => void shutdown(signal), options.signals ? { signals: options.signals } : {});
+  }
+
+  #observed(): void {
+    const logger = this.#host.logger;
+    this.#host.observer = combine(this.#observers, (error) => log(logger, "error", "[background-workers] an observer threw:", error));
   }
 
   /** Stops the manager at the end of an `await using` scope. */
@@ -339,13 +270,13 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   ): Promise<{ report: StopReport; error?: unknown }> {
     try {
       const stopping = worker.stop({ timeout });
-      // Our own workers keep the deadline themselves; others get it kept for them.
-      if (worker instanceof PeriodicBackgroundWorker || await settlesWithin(stopping, timeout)) {
+      // Workers attached to the host keep the deadline themselves; others get it kept for them.
+      if (isAttachable(worker) || await settlesWithin(this.#host.queue.clock, stopping, timeout)) {
         return { report: await stopping };
       }
       return { report: { ok: false, unsettled: [{ worker: worker.name, run: 0 }] } };
     } catch (error) {
-      return { report: OK, error };
+      return { report: OK_REPORT, error };
     }
   }
 
@@ -358,7 +289,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
       unsettled.push(...report.unsettled);
       if (error !== undefined) errors.push(error);
     }
-    const report: StopReport = unsettled.length === 0 ? OK : { ok: false, unsettled };
+    const report: StopReport = unsettled.length === 0 ? OK_REPORT : { ok: false, unsettled };
     if (errors.length > 0) {
       // The others were stopped all the same; `report` says whether their runs settled.
       throw Object.assign(new AggregateError(errors, `${OWNER}.stop: ${errors.length} worker(s) failed to stop`), {

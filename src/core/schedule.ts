@@ -4,6 +4,8 @@
  * @module
  */
 
+import type { WorkerConfig } from "./worker_options.ts";
+
 /** A worker's schedule: where its runs fall, before jitter and backoff. */
 export interface Schedule {
   /** The due time of the first run after a start at `now`. */
@@ -16,17 +18,23 @@ export interface Schedule {
    * The timer-queue lane of workers whose due times arrive in order (see `TimerQueue.schedule`);
    * periodic workers use their period. Cron schedules of one pattern share a negative key.
    */
-  readonly lane?: number;
+  readonly lane: number;
+  /** The period in ms of a periodic schedule (the worker may change it); undefined for cron. */
+  period: number | undefined;
 }
 
 /** Fixed delay: the next run is due `period` ms after the previous one ended (ABP's model). */
 export class FixedDelay implements Schedule {
-  constructor(readonly period: () => number) {}
+  constructor(public period: number) {}
+  /** Workers of one period share a lane: each re-queues `period` after its run, in run order. */
+  get lane(): number {
+    return this.period;
+  }
   first(now: number): number {
-    return now + this.period();
+    return now + this.period;
   }
   next(_due: number, _start: number, end: number): number {
-    return end + this.period();
+    return end + this.period;
   }
   rebase(): void {}
 }
@@ -37,13 +45,17 @@ export class FixedDelay implements Schedule {
  */
 export class FixedRate implements Schedule {
   #anchor = 0;
-  constructor(readonly period: () => number) {}
+  constructor(public period: number) {}
+  /** As for fixed delay: same-period workers come due in the order they ran. */
+  get lane(): number {
+    return this.period;
+  }
   first(now: number): number {
     this.#anchor = now;
-    return now + this.period();
+    return now + this.period;
   }
   next(due: number, start: number, end: number): number {
-    const period = this.period();
+    const period = this.period;
     const lastSlot = this.#anchor + Math.floor((end - this.#anchor) / period) * period;
     // Slots that went by before the run started are covered by it (a late start is one run, not a
     // burst); a slot that went by while it ran gets one run at once.
@@ -66,14 +78,37 @@ export interface BackoffOptions {
   readonly max?: number;
 }
 
+/** The schedule a config asks for. */
+export function makeSchedule(config: WorkerConfig): Schedule {
+  if (config.cron !== undefined) return cronSchedule(config.name, config.cron, config.timezone);
+  const period = config.period as number;
+  return config.mode === "fixed-rate" ? new FixedRate(period) : new FixedDelay(period);
+}
+
 /** The delay after `failures` consecutive failures, before the schedule's own due time is applied. */
 export function backoffDelay(period: number, failures: number, factor: number, max: number): number {
   return Math.min(max, period * factor ** failures);
 }
 
-/** A random delay in [0, jitter). */
-export function jitterDelay(jitter: number): number {
-  return jitter > 0 ? Math.random() * jitter : 0;
+/**
+ * The due time after a failed run that ended at `end`, when the schedule said `due`: pushed out by
+ * the backoff. A cron worker (no `period`) backs off from its own interval to the next slot.
+ */
+export function backedOff(
+  due: number,
+  end: number,
+  period: number | undefined,
+  failures: number,
+  backoff: { readonly factor: number; readonly max: number | undefined },
+): number {
+  const base = period ?? Math.max(1, due - end);
+  const max = backoff.max ?? Math.max(base, 300_000);
+  return Math.max(due, end + backoffDelay(base, failures, backoff.factor, max));
+}
+
+/** A random delay in [0, jitter); none without a jitter. */
+export function jitterDelay(jitter: number | undefined): number {
+  return jitter === undefined ? 0 : Math.random() * jitter;
 }
 
 /**

@@ -11,100 +11,39 @@
  * @module
  */
 
-/** setTimeout's delay is a signed 32-bit integer; longer delays fire at once on every runtime. */
-export const MAX_DELAY: number = 2 ** 31 - 1;
+import { type Clock, MAX_DELAY, realClock } from "./clock.ts";
+import { Lane, type TimerEntry } from "./timer_lane.ts";
 
-/** Something the queue calls when its due time (monotonic ms, `performance.now()`) has come. */
-export interface TimerEntry {
-  /** Monotonic due time. Written by the queue; read it, do not set it. */
-  due: number;
-  /** Position in the heap, -1 when not queued. Owned by the queue. */
-  index: number;
-  /** Tie-breaker among equal due times: first scheduled, first fired. Owned by the queue. */
-  order: number;
-  /** Called once per scheduling, with the batch's clock reading. Must not throw. */
-  fire(now: number): void;
-  /** The lane holding the entry, when it waits in one rather than in the heap. Owned by the queue. */
-  lane: Lane | undefined;
-  /** Which lane slot is current for this entry; older slots of it are stale. Owned by the queue. */
-  stamp: number;
-}
+export { MAX_DELAY } from "./clock.ts";
+export { type TimerEntry, timerEntry } from "./timer_lane.ts";
 
-/** Creates an entry whose `fire` calls `fire`; one per worker, reused for every run. */
-export function timerEntry(fire: (now: number) => void): TimerEntry {
-  return { due: 0, index: -1, order: 0, fire, lane: undefined, stamp: 0 };
-}
-
-/** A FIFO of entries with non-decreasing due times; the heap holds the lane itself, keyed by its head. */
-class Lane implements TimerEntry {
-  due: number = 0;
-  index: number = -1;
-  order: number = 0;
-  lane: Lane | undefined = undefined;
-  stamp: number = 0;
-  readonly entries: TimerEntry[] = [];
-  readonly stamps: number[] = [];
-  head: number = 0;
-  live: number = 0;
-  tail: number = -Infinity;
-  #stamps = 0;
-  constructor(readonly queue: TimerQueue, readonly key: number) {}
-
-  push(entry: TimerEntry, due: number): void {
-    entry.due = due;
-    entry.lane = this;
-    entry.stamp = ++this.#stamps;
-    this.entries.push(entry);
-    this.stamps.push(entry.stamp);
-    this.tail = due;
-    this.live++;
-  }
-
-  /** The first entry still waiting here, dropping stale slots; undefined when none is. */
-  peek(): TimerEntry | undefined {
-    const { entries, stamps } = this;
-    while (this.head < entries.length) {
-      const entry = entries[this.head] as TimerEntry;
-      if (entry.lane === this && entry.stamp === stamps[this.head]) return entry;
-      this.head++;
-    }
-    return undefined;
-  }
-
-  shift(): void {
-    this.head++;
-    // Compact once the consumed prefix is half the array: amortised O(1), memory stays bounded.
-    if (this.head > 1_024 && this.head * 2 > this.entries.length) {
-      this.entries.splice(0, this.head);
-      this.stamps.splice(0, this.head);
-      this.head = 0;
-    }
-  }
-
-  fire(now: number): void {
-    const entry = this.peek();
-    if (entry === undefined) return;
-    // The head this lane was queued for left early (cancelled): wait for the one now in front.
-    if (entry.due > now) return this.queue.relane(this);
-    this.shift();
-    entry.lane = undefined;
-    this.live--;
-    this.queue.relane(this);
-    entry.fire(now);
-  }
-}
-
-/** A min-heap of {@link TimerEntry} driven by one `setTimeout`. */
+/** A min-heap of {@link TimerEntry} driven by one timer of its clock. */
 export class TimerQueue {
+  readonly #clock: Clock;
   readonly #heap: TimerEntry[] = [];
   readonly #lanes = new Map<number, Lane>();
   #lastLane: Lane | undefined = undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  #timer: unknown = undefined;
   /** When the pending timeout fires (monotonic); Infinity when none is pending. */
   #armedAt = Infinity;
   #firing = false;
   #order = 0;
   #epochOffset = 0;
+
+  /** A queue on `clock` (the real one by default). */
+  constructor(clock: Clock = realClock) {
+    this.#clock = clock;
+  }
+
+  /** The clock's monotonic time. */
+  now(): number {
+    return this.#clock.now();
+  }
+
+  /** The clock this queue runs on. */
+  get clock(): Clock {
+    return this.#clock;
+  }
 
   /** Entries waiting. */
   get size(): number {
@@ -128,7 +67,7 @@ export class TimerQueue {
    * turn monotonic times into epoch times without reading the clock again.
    */
   get epochOffset(): number {
-    return this.#firing ? this.#epochOffset : Date.now() - performance.now();
+    return this.#firing ? this.#epochOffset : this.#clock.epochOffset();
   }
 
   /**
@@ -214,7 +153,7 @@ export class TimerQueue {
 
   #disarm(): void {
     if (this.#timer !== undefined) {
-      clearTimeout(this.#timer);
+      this.#clock.clearTimer(this.#timer);
       this.#timer = undefined;
     }
     this.#armedAt = Infinity;
@@ -224,20 +163,22 @@ export class TimerQueue {
     const top = this.#heap[0];
     if (top === undefined) return this.#disarm();
     if (this.#timer !== undefined && this.#armedAt <= top.due) return;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    const now = performance.now();
+    const clock = this.#clock;
+    if (this.#timer !== undefined) clock.clearTimer(this.#timer);
+    const now = clock.now();
     // Whole milliseconds, rounded up: timers count whole ms, and rounding down would wake early.
     const delay = Math.min(Math.max(0, Math.ceil(top.due - now)), MAX_DELAY);
     this.#armedAt = now + delay;
-    this.#timer = setTimeout(this.#onTimeout, delay);
+    this.#timer = clock.setTimer(this.#onTimeout, delay);
   }
 
   readonly #onTimeout = (): void => {
     this.#timer = undefined;
     this.#armedAt = Infinity;
     const heap = this.#heap;
-    const now = performance.now();
-    this.#epochOffset = Date.now() - now;
+    const clock = this.#clock;
+    const now = clock.now();
+    this.#epochOffset = clock.epochOffset();
     this.#firing = true;
     try {
       let top = heap[0];

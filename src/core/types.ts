@@ -264,3 +264,15 @@ export interface BackgroundWorker {
   /** Optional: runs the worker's work now. */
   trigger?(): Promise<RunResult>;
 }
+
+/**
+ * A signal that asks the process to shut down. SIGBREAK (Ctrl-Break) exists on Windows only.
+ *
+ * @example
+ * ```ts
+ * import type { ShutdownSignal } from "@background/workers";
+ *
+ * const signals: ShutdownSignal[] = ["SIGTERM"];
+ * ```
+ */
+export type ShutdownSignal = "SIGINT" | "SIGTERM" | "SIGBREAK";

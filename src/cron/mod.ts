@@ -65,6 +65,7 @@ class Occurrences {
  */
 class CronSchedule implements Schedule {
   readonly lane: number;
+  period: undefined = undefined;
   readonly #occurrences: Occurrences;
   /** The wall time of the slot last handed out, and its monotonic due time. */
   #slot = 0;

@@ -1,12 +1,15 @@
 /**
  * The runtime we are on, detected when first needed: Deno, Bun, or Node (anything with a Node-like
- * `process`). Importing this file touches no global.
+ * `process`). Importing this file touches no global; it installs `manager.stopOnShutdown()`'s
+ * behaviour into the core's hook, which reads the runtime only when called.
  * @module
  */
+import { installStopOnShutdown } from "../core/shutdown_hook.ts";
 import { bunPlatform } from "./bun.ts";
 import { denoPlatform } from "./deno.ts";
 import { nodePlatform } from "./node.ts";
 import { listenForShutdown, type ShutdownOptions, type ShutdownSignal, type SignalPlatform } from "./shutdown.ts";
+import { stopOnShutdown } from "./stop_on_shutdown.ts";
 
 export type { ShutdownOptions, ShutdownSignal } from "./shutdown.ts";
 
@@ -66,3 +69,5 @@ export function currentPlatform(): SignalPlatform {
 export function onShutdown(callback: (signal: ShutdownSignal) => void, options?: ShutdownOptions): Disposable {
   return listenForShutdown(currentPlatform(), callback, options);
 }
+
+installStopOnShutdown((target, options) => stopOnShutdown(currentPlatform, target, options));

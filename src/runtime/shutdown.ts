@@ -4,17 +4,9 @@
  * @module
  */
 
-/**
- * A signal that asks the process to shut down. SIGBREAK (Ctrl-Break) exists on Windows only.
- *
- * @example
- * ```ts
- * import type { ShutdownSignal } from "@background/workers";
- *
- * const signals: ShutdownSignal[] = ["SIGTERM"];
- * ```
- */
-export type ShutdownSignal = "SIGINT" | "SIGTERM" | "SIGBREAK";
+import type { ShutdownSignal } from "../core/types.ts";
+
+export type { ShutdownSignal } from "../core/types.ts";
 
 /**
  * Options of `onShutdown`.

@@ -1,0 +1,67 @@
+/**
+ * The mutable state of one periodic worker, in one typed record (as croner keeps a `CronState`):
+ * the worker class (the lifecycle) and the run path (one run, due to settled) both work on it.
+ * @module
+ */
+import type { WorkerHost } from "./host.ts";
+import type { LeaseGate } from "./lease_gate.ts";
+import type { RunEvent } from "./observer.ts";
+import { RunSignals } from "./run_signal.ts";
+import { RunStats } from "./run_stats.ts";
+import type { Schedule } from "./schedule.ts";
+import { type TimerEntry, timerEntry } from "./timer_queue.ts";
+import type { Triggers } from "./triggers.ts";
+import type { StopReport, WorkerContext, WorkerState } from "./types.ts";
+import type { WorkerConfig } from "./worker_options.ts";
+
+/**
+ * The user's work. `doWork` is protected on the worker class, so that callers of a worker do not
+ * run it by hand; the run path, which lives in its own module, reaches it through this interface.
+ */
+export interface WorkerBody<Scope> {
+  doWork(context: WorkerContext<Scope>): void | Promise<void>;
+}
+
+/** Everything about one worker that changes. */
+export class PeriodicState<Scope> {
+  // Where the worker lives: its manager's host (queue, reporting, scope, observers) or its own.
+  host: WorkerHost | undefined = undefined;
+  ownHost = false;
+  /** The worker's place in the timer queue; `fire` is set by the run path. */
+  readonly entry: TimerEntry;
+  timeoutEntry: TimerEntry | undefined = undefined;
+
+  // Lifecycle. `gen` is bumped by start and stop: a settle from an older one belongs to an abandoned run.
+  state: WorkerState;
+  gen = 0;
+  stopPromise: Promise<StopReport> | undefined = undefined;
+  /** True while stop() waits for the run in flight: its end still counts. */
+  stopWaiting = false;
+  gate: LeaseGate | undefined = undefined;
+
+  // The run in flight.
+  inFlight: Promise<void> | undefined = undefined;
+  /** A slot came due while an abandoned run still went on: it runs when that run ends. */
+  dueWhileBusy = false;
+  readonly signals: RunSignals = new RunSignals();
+  run = 0;
+  /** The due time of the slot queued, or of the run in flight (nothing is queued while it runs). */
+  nominalDue = 0;
+  runStart = 0;
+  /** The run's event, made only when someone observes. */
+  event: RunEvent | undefined = undefined;
+
+  readonly stats: RunStats = new RunStats();
+  /** Made at the first trigger(): most workers are never triggered. */
+  triggers: Triggers | undefined = undefined;
+
+  constructor(
+    readonly config: WorkerConfig,
+    readonly schedule: Schedule,
+    readonly body: WorkerBody<Scope>,
+    fire: (state: PeriodicState<Scope>, now: number) => void,
+  ) {
+    this.state = config.enabled ? "stopped" : "disabled";
+    this.entry = timerEntry((now) => fire(this, now));
+  }
+}
