@@ -5,17 +5,21 @@
  *
  *   npm run bench                  # the comparison, about 13 minutes on 2 cores (--runs 3: about 40)
  *   npm run bench:cron             # only ours (periodic and cron mode), croner and cron at 10,000 tasks
+ *   npm run bench:scale            # 100,000 of our workers beside a setTimeout chain (--only scale)
+ *   npm run bench:lease            # what a lease costs per run, per store (--only lease; Redis and PostgreSQL)
  *   node_modules/.bin/deno run -A bench/run.ts --only 100ms,1ms --runtimes node,deno --seconds 2 --runs 1
  *
  * Flags:
- *   --only <list>       workloads, comma-separated: 100ms 10k 100k 1ms shutdown cold cron
+ *   --only <list>       workloads, comma-separated: 100ms 10k 100k 1ms shutdown cold cron scale lease
  *                       (default: the first six, the comparison; the cron section is then made from the 10k runs)
- *   --runtimes <list>   node,deno,bun (default: all three)
- *   --seconds <n>       measured window of the tick workloads (default 10; the 1 ms one uses at most 0.5)
- *   --runs <n>          median of n runs everywhere (default: 1 for the 10 s workloads, 3 for the short ones)
+ *   --runtimes <list>   node,deno,bun (default: all three; the lease workload runs in this Deno process)
+ *   --seconds <n>       measured window (default 10, the lease workload 5; the 1 ms one uses at most 0.5)
+ *   --runs <n>          median of n runs everywhere (default: 1 for the 10 s workloads and lease, 3 for the short ones and scale)
  *   --scale <x>         multiplies the task counts, for quick runs (default 1)
  *   --setup-limit <s>   a scheduler that has not set up its tasks by then is reported as too slow (default 10)
  *   --memory-cap <GiB>  a process whose resident memory passes this is reported out of memory (default 4)
+ *   --period <ms>       the lease workload's worker period (default 50)
+ *   --ttl <ms>          the lease workload's lease TTL (default 3000)
  *   --dry-run           print the sections, write nothing
  *   --estimate          print how long these settings take, run nothing
  *   --render <file>     no runs: rewrite the sections and charts from a results file an earlier run saved
@@ -30,7 +34,7 @@ import { frame, head } from "./workloads/comparison.ts";
 import { WORKLOADS } from "./workloads/registry.ts";
 import type { Bench, Rendering, Workload } from "./workloads/workload.ts";
 
-/** Runs bench/run.ts with `args`. */
+/** Runs bench/run.ts with `args` (bench/lease.ts passes its own). */
 export async function main(args: readonly string[]): Promise<void> {
   const settings = parseSettings(args, { ids: WORKLOADS.map((w) => w.id), byDefault: WORKLOADS.filter((w) => w.byDefault).map((w) => w.id) });
   const selected = settings.only.map((id) => WORKLOADS.find((w) => w.id === id)!);
@@ -78,6 +82,7 @@ async function runAll(selected: readonly Workload[], settings: Settings): Promis
     date: new Date().toISOString().slice(0, 10),
     elapsedMs: performance.now() - began,
     machine: await machine(),
+    cores: navigator.hardwareConcurrency,
     versions: await versions(),
     checkout: await checkout(),
     settings: {

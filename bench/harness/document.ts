@@ -13,6 +13,11 @@ export interface Section {
   readonly body: string;
   /** Written to bench/charts/<file>.svg. */
   readonly chart?: { readonly file: string; readonly chart: Chart };
+  /**
+   * "print": where the document has no markers for it yet, print the section for pasting instead
+   * of appending it (the lease table sits under its own heading, unmarked).
+   */
+  readonly unmarked?: "print";
 }
 
 /**
@@ -32,12 +37,22 @@ export async function writeDocument(
   let doc = await Deno.readTextFile(path).catch(() => "# Benchmarks\n");
   const { frame } = options;
   if (frame !== undefined && !hasSection(doc, frame.name)) doc = replaceSection(doc, frame.name, frame.body);
-  for (const section of sections) doc = replaceSection(doc, section.name, section.body);
+  const written: Section[] = [];
+  for (const section of sections) {
+    if (section.unmarked === "print" && !hasSection(doc, section.name)) {
+      console.log(section.body);
+      console.error(`bench: BENCHMARKS.md has no <!-- ${section.name}:start --> marker: the section above is for pasting`);
+      continue;
+    }
+    doc = replaceSection(doc, section.name, section.body);
+    written.push(section);
+  }
+  if (written.length === 0) return;
   await Deno.writeTextFile(path, doc);
-  const drawn = sections.flatMap((s) => (s.chart === undefined ? [] : [s.chart]));
+  const drawn = written.flatMap((s) => (s.chart === undefined ? [] : [s.chart]));
   await Deno.mkdir(charts, { recursive: true });
   for (const { file, chart } of drawn) await Deno.writeTextFile(`${charts}/${file}.svg`, await svg(chart));
-  console.error(`bench: wrote BENCHMARKS.md (${sections.map((s) => s.name).join(", ")}) and ${drawn.length} chart(s) in bench/charts/`);
+  console.error(`bench: wrote BENCHMARKS.md (${written.map((s) => s.name).join(", ")}) and ${drawn.length} chart(s) in bench/charts/`);
 }
 
 function hasSection(doc: string, name: string): boolean {

@@ -11,11 +11,13 @@ import type { ChildRun } from "./spawn.ts";
 /** The bundle sizes the cold-start workload measures. */
 export type Bundle = { minified: number; gzip: number; bun: string; croner?: { version: string; gzip: number } } | undefined;
 
-/** A results file. */
+/** A results file. Files saved before the workload registry lack `cores`; nothing else changed. */
 export interface Saved {
   readonly date: string;
   readonly elapsedMs: number;
   readonly machine: string;
+  /** Cores of the machine (the scale section names them). */
+  readonly cores?: number;
   readonly versions: Record<string, string>;
   readonly checkout: string;
   readonly settings: { seconds: number; scale: number; setupLimitMs: number; memoryCapBytes: number; only: string[] };

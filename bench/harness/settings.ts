@@ -11,7 +11,7 @@ export interface Settings {
   /** Workload ids, in the order given (the default set in registry order). */
   readonly only: readonly string[];
   readonly runtimes: readonly Runtime[];
-  /** `--seconds`; undefined: each workload's own window (10 s). */
+  /** `--seconds`; undefined: each workload's own window (10 s; the lease one 5 s). */
   readonly seconds: number | undefined;
   /** `--runs`; undefined: each workload's own count. */
   readonly runs: number | undefined;
@@ -19,6 +19,9 @@ export interface Settings {
   readonly scale: number;
   readonly setupLimitMs: number;
   readonly memoryCapBytes: number;
+  /** `--period` and `--ttl` of the lease workload, ms. */
+  readonly leasePeriod: number;
+  readonly leaseTtl: number;
   readonly dryRun: boolean;
   readonly estimate: boolean;
   /** `--render <file>`: no runs, the document from a saved results file. */
@@ -43,6 +46,8 @@ export function parseSettings(args: readonly string[], known: Known): Settings {
       scale: { type: "string", default: "1" },
       "setup-limit": { type: "string", default: "10" },
       "memory-cap": { type: "string", default: "4" },
+      period: { type: "string", default: "50" },
+      ttl: { type: "string", default: "3000" },
       "dry-run": { type: "boolean", default: false },
       estimate: { type: "boolean", default: false },
       render: { type: "string" },
@@ -65,6 +70,8 @@ export function parseSettings(args: readonly string[], known: Known): Settings {
     scale: Number(flags.scale),
     setupLimitMs: Number(flags["setup-limit"]) * 1_000,
     memoryCapBytes: Number(flags["memory-cap"]) * 1024 ** 3,
+    leasePeriod: Number(flags.period),
+    leaseTtl: Number(flags.ttl),
     dryRun: flags["dry-run"],
     estimate: flags.estimate,
     render: flags.render,

@@ -6,7 +6,9 @@
  */
 import { COLD_START } from "./cold_start.ts";
 import { CRON_MODE } from "./cron.ts";
+import { LEASE } from "./lease.ts";
 import { EVERY_MILLISECOND } from "./millisecond.ts";
+import { SCALE } from "./scale.ts";
 import { SHUTDOWN } from "./shutdown.ts";
 import { EVERY_100MS, SECOND_100K, SECOND_10K } from "./tick.ts";
 import type { Workload } from "./workload.ts";
@@ -19,4 +21,6 @@ export const WORKLOADS: readonly Workload[] = [
   SHUTDOWN,
   COLD_START,
   CRON_MODE,
+  SCALE,
+  LEASE,
 ];
