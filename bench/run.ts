@@ -23,6 +23,7 @@
  *   --dry-run           print the sections, write nothing
  *   --estimate          print how long these settings take, run nothing
  *   --render <file>     no runs: rewrite the sections and charts from a results file an earlier run saved
+ *                       (each run saves one in bench/results/, named by its time and workloads)
  */
 import { writeDocument } from "./harness/document.ts";
 import { summarize } from "./harness/report.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Cell } from "./report.ts";
-import { bun, cache, root } from "./runtimes.ts";
+import { bun, root } from "./runtimes.ts";
 import type { ChildRun } from "./spawn.ts";
 
 /** The bundle sizes the cold-start workload measures. */
@@ -66,10 +66,16 @@ export class Recorder {
   }
 }
 
-/** Writes the results where the next `--render` can find them; returns the path. */
+/**
+ * Writes the results into bench/results/ (git ignores it), one file per run named by its time and
+ * workloads: a short `--only lease` after a 40-minute `npm run bench` must not overwrite the
+ * results the document was made from. Returns the path, for `--render`.
+ */
 export async function saveResults(saved: Saved): Promise<string> {
-  await Deno.mkdir(cache, { recursive: true });
-  const path = `${cache}/results.json`;
+  const dir = `${root}bench/results`;
+  await Deno.mkdir(dir, { recursive: true });
+  const stamp = new Date().toISOString().slice(0, 19).replaceAll(":", "-");
+  const path = `${dir}/${stamp}_${saved.settings.only.join("+")}.json`;
   await Deno.writeTextFile(path, JSON.stringify(saved, null, 1));
   return path;
 }

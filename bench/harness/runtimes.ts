@@ -8,7 +8,7 @@
 
 /** The repository, with a trailing slash. */
 export const root: string = new URL("../..", import.meta.url).pathname;
-/** Scratch space: the Node bundles and the last run's results. */
+/** Scratch space: the Node bundles. */
 export const cache: string = `${root}node_modules/.cache/bgw-bench`;
 /** The dev-dependency Bun, so that every machine bundles and runs with the same version. */
 export const bun: string = `${root}node_modules/.bin/bun`;
