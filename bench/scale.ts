@@ -1,7 +1,8 @@
 /**
  * One scale measurement in this process: `count` tasks at `period` ms, either our workers in one
  * manager ("ours") or a bare setTimeout chain per task ("chain"), measured after a warm-up. Prints
- * one JSON line. Run through bench/run_scale.ts, which runs each case in its own process.
+ * a ready line once every task is set up and a result line, as bench/peers/ do, for
+ * bench/workloads/scale.ts, which runs each case in its own process.
  *
  *   deno run -A --v8-flags=--expose-gc bench/scale.ts ours 100000 10
  */
@@ -70,6 +71,7 @@ if (mode === "ours") {
   };
 }
 const startMs = performance.now() - t0;
+console.log(JSON.stringify({ bench: "ready" }));
 
 await new Promise((r) => setTimeout(r, warmup * 1_000));
 // After the warm-up, not right after the start: what a worker keeps once it has run (its
@@ -89,8 +91,11 @@ const sorted = errors.subarray(0, samples).sort();
 const q = (p: number): number => sorted[Math.min(samples - 1, Math.floor(p * samples))] ?? NaN;
 const cpuMs = (cpu1.user - cpu0.user + cpu1.system - cpu0.system) / 1_000;
 console.log(JSON.stringify({
+  bench: "result",
   mode,
   count,
+  seconds,
+  warmup,
   startMs,
   heapPerTask,
   p50: q(0.5),

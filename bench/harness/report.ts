@@ -1,6 +1,6 @@
 /**
- * From raw runs to what BENCHMARKS.md shows: medians per scheduler and runtime, Markdown tables,
- * and replacing a marked section of the document.
+ * From raw runs to what BENCHMARKS.md shows: medians per scheduler and runtime, Markdown tables
+ * and the formats of their figures.
  * @module
  */
 
@@ -69,15 +69,14 @@ export function percent(v: number | undefined): string {
   return v === undefined || !Number.isFinite(v) ? "–" : `${(v * 100).toFixed(1)}%`;
 }
 
-/**
- * Puts `body` between `<!-- name:start -->` and `<!-- name:end -->` in `doc`; appends the marked
- * section at the end when the markers are not there yet.
- */
-export function replaceSection(doc: string, name: string, body: string): string {
-  const start = `<!-- ${name}:start -->`;
-  const end = `<!-- ${name}:end -->`;
-  const i = doc.indexOf(start);
-  const j = doc.indexOf(end);
-  if (i < 0 || j < i) return `${doc.trimEnd()}\n\n${start}\n${body.trim()}\n${end}\n`;
-  return `${doc.slice(0, i + start.length)}\n${body.trim()}\n${doc.slice(j)}`;
+/** How a figure was made: "one run" or "the median of n runs". */
+export function runsLine(runs: Readonly<Record<string, number>>, id: string): string {
+  const n = runs[id] ?? 1;
+  return n === 1 ? "one run" : `the median of ${n} runs (each metric on its own)`;
+}
+
+/** The runs left out of the medians of cells that still have a figure. */
+export function failureNotes(cells: readonly Summary[]): string {
+  const notes = cells.flatMap((c) => (c.ok && c.failedRuns.length > 0 ? [c.failedRuns] : []));
+  return notes.length === 0 ? "" : `\n\nSome runs failed and are left out of the medians: ${notes.flat().join("; ")}.`;
 }
