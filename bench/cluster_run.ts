@@ -6,6 +6,7 @@
  */
 import { type Child, type Runtime, start } from "../test/child.ts";
 import type { ClientKind, InstanceArgs } from "../test/fixtures/lease_instance.ts";
+import { events, Observed, overlaps, type Run } from "../test/instance_events.ts";
 
 /** A store as the bench sees it from outside: a port, and a server-side count of what it executed. */
 export interface MeasuredStore {
@@ -45,30 +46,10 @@ export interface Result {
   errors: number;
 }
 
-interface Event {
-  e: string;
-  at: number;
-  w?: string;
-  token?: number;
-  aborted?: boolean;
-  acquire?: number;
-  renew?: number;
-  release?: number;
-}
-
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every instance process alive, so that Ctrl-C and errors can take them all down. */
 export const children: Set<Child> = new Set();
-
-function parse(child: Child, from = 0): Event[] {
-  const events: Event[] = [];
-  for (let i = from; i < child.lines.length; i++) {
-    const line = child.lines[i] as string;
-    if (line.startsWith("{")) events.push(JSON.parse(line) as Event);
-  }
-  return events;
-}
 
 /** Asks every instance for its store calls so far: their sum. */
 async function calls(instances: Child[]): Promise<number> {
@@ -76,73 +57,13 @@ async function calls(instances: Child[]): Promise<number> {
     const seen = child.lines.length;
     child.send("calls");
     for (let i = 0; i < 500; i++) {
-      const reply = parse(child, seen).find((e) => e.e === "calls");
+      const reply = events(child, seen).find((e) => e.e === "calls");
       if (reply !== undefined) return (reply.acquire ?? 0) + (reply.renew ?? 0) + (reply.release ?? 0);
       await sleep(10);
     }
     throw new Error("an instance did not answer 'calls' within 5 s");
   }));
   return counts.reduce((a, b) => a + b, 0);
-}
-
-/** A run as seen from outside: who, which worker, when, with which token. */
-interface Run {
-  instance: number;
-  w: string;
-  start: number;
-  end: number;
-  token: number;
-}
-
-/** What the instances said so far, read incrementally (a 32-instance run prints thousands of lines a second). */
-class Observed {
-  readonly runs: Run[] = [];
-  /** When each store error was reported. */
-  readonly errors: number[] = [];
-  /** When an instance was SIGKILLed: its runs in flight ended then, not never. */
-  readonly deaths: Map<number, number> = new Map();
-  readonly #read: number[];
-  readonly #open: Map<string, Run>[];
-  constructor(readonly instances: Child[]) {
-    this.#read = instances.map(() => 0);
-    this.#open = instances.map(() => new Map());
-  }
-
-  update(): this {
-    this.instances.forEach((child, instance) => {
-      const open = this.#open[instance] as Map<string, Run>;
-      for (const e of parse(child, this.#read[instance])) {
-        if (e.e === "start") {
-          const run = { instance, w: e.w as string, start: e.at, end: Infinity, token: e.token ?? 0 };
-          open.set(run.w, run);
-          this.runs.push(run);
-        } else if (e.e === "end") {
-          const run = open.get(e.w as string);
-          if (run !== undefined) run.end = e.at;
-        } else if (e.e === "error") {
-          this.errors.push(e.at);
-        }
-      }
-      this.#read[instance] = child.lines.length;
-    });
-    return this;
-  }
-}
-
-/** Pairs of runs of one worker on two instances that overlap in time. */
-function overlaps({ runs, deaths }: Observed): number {
-  const ended = runs.map((r) => ({ ...r, end: Math.min(r.end, deaths.get(r.instance) ?? Infinity) }));
-  const byWorker = Map.groupBy(ended, (r) => r.w);
-  let count = 0;
-  for (const list of byWorker.values()) {
-    list.sort((a, b) => a.start - b.start);
-    let latest: Run | undefined;
-    for (const run of list) {
-      if (latest !== undefined && run.start < latest.end && run.instance !== latest.instance) count++;
-      if (latest === undefined || run.end > latest.end) latest = run;
-    }
-  }
-  return count;
 }
 
 /** SIGKILLs the last instance that ran worker 0 and times each of its workers' next run elsewhere. */
@@ -193,12 +114,15 @@ export async function measure(store: MeasuredStore, client: ClientKind, s: Setti
         period: s.period,
         ttl: s.ttl,
         runMs: s.runMs,
+        startOnGo: true,
       };
       const child = start("test/fixtures/lease_instance.ts", [JSON.stringify(args)], {}, { runtime: s.runtime, stdin: true });
       instances.push(child);
       children.add(child);
     }
     await Promise.all(instances.map((c) => c.waitFor(/"e":"ready"/, 120_000)));
+    // Together, as a deploy starts them: who is first to each lease is then a race, not start-up order.
+    for (const c of instances) c.send("go");
     await sleep(s.warmup);
     const [server0, calls0, from] = [await store.executed(), await calls(instances), Date.now()];
     await sleep(s.seconds * 1_000);
@@ -207,7 +131,7 @@ export async function measure(store: MeasuredStore, client: ClientKind, s: Setti
     const inWindow = seen.runs.filter((r) => r.start >= from && r.start < to);
     const perInstance = instances.map((_, i) => inWindow.filter((r) => r.instance === i).length);
     const runs = inWindow.length;
-    const errors = seen.errors.filter((at) => at >= from && at < to).length;
+    const errors = seen.errors.filter(({ at }) => at >= from && at < to).length;
     const killed = await failover(seen, prefix, s.ttl + s.period + 10_000);
     return {
       runs,
@@ -216,7 +140,7 @@ export async function measure(store: MeasuredStore, client: ClientKind, s: Setti
       serverPerRun: (server1 - server0) / runs,
       busiest: Math.max(...perInstance) / (runs / s.instances),
       idle: perInstance.filter((n) => n === 0).length,
-      overlaps: overlaps(seen.update()),
+      overlaps: overlaps(seen.update()).length,
       failover: killed?.w0,
       failoverMax: killed?.max,
       errors,
