@@ -53,6 +53,8 @@ export interface Child {
   lines: string[];
   /** Writes one line to the child's standard input (started with `stdin: true`). */
   send(line: string): void;
+  /** What it printed to stderr so far. */
+  stderr(): string;
   /** Sends a signal. Not through proc.kill(): Deno's node:child_process then reports the signal we sent instead of the child's real exit code. */
   signal(name: NodeJS.Signals): void;
   waitFor(pattern: RegExp, ms?: number): Promise<string>;
@@ -97,6 +99,7 @@ export function start(file: string, args: string[] = [], env: Record<string, str
     proc,
     lines,
     exited,
+    stderr: () => stderr,
     send(line) {
       if (proc.exitCode === null && proc.stdin?.writable) proc.stdin.write(`${line}\n`);
     },

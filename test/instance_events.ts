@@ -122,12 +122,17 @@ export function tokenFaults(runs: Run[]): string[] {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Polls `probe` every 20 ms until it returns something other than undefined or false, at most `ms`
+ * Polls `probe` every 20 ms until it gives something other than undefined or false, at most `ms`
  * (a generous bound: a condition, not a timing); rejects naming `what` and, if given, the state.
  */
-export async function until<T>(what: string, ms: number, probe: () => T | undefined | false, state?: () => string): Promise<T> {
+export async function until<T>(
+  what: string,
+  ms: number,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  state?: () => string,
+): Promise<T> {
   for (const deadline = Date.now() + ms; ;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined && value !== false) return value;
     if (Date.now() >= deadline) throw new Error(`no ${what} within ${ms} ms${state === undefined ? "" : `; ${state()}`}`);
     await sleep(20);
