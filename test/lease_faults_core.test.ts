@@ -64,29 +64,32 @@ describe.skipIf(missing !== undefined)("2. stop() while an acquire is on the wir
   });
   const ttl = 1_200;
 
+  /** A started manager with one worker `name` (period 50 ms) on `store`, and its run count. */
+  async function started(name: string, store: LeaseStore): Promise<{ manager: BackgroundWorkerManager; runs: () => number }> {
+    const manager = new BackgroundWorkerManager({ lease: { store, ttl }, logger: silentLogger() });
+    let runs = 0;
+    manager.add(periodic(name, { period: 50 }, () => void runs++));
+    await manager.start();
+    return { manager, runs: () => runs };
+  }
+
   test("2. stop() timing out mid-acquire: no lease renewed by the stopped manager, another one runs, the report names no run that never began", async () => {
     const name = unique("stop-mid-acquire");
     const late = lateFirstReply(redisLeaseStore(client));
-    const stopped = new BackgroundWorkerManager({ lease: { store: late.store, ttl }, logger: silentLogger() });
-    let stoppedRuns = 0;
-    stopped.add(periodic(name, { period: 50 }, () => void stoppedRuns++));
-    await stopped.start();
+    const { manager: stopped, runs: stoppedRuns } = await started(name, late.store);
     await late.sent;
     const report = await stopped.stop({ timeout: 20 });
     const stoppedAt = performance.now();
     // The reply comes now, after stop() gave up on it but well within the acquire's own TTL/3 limit.
     late.deliver();
-    const other = new BackgroundWorkerManager({ lease: { store: redisLeaseStore(client), ttl }, logger: silentLogger() });
-    let otherRuns = 0;
-    other.add(periodic(name, { period: 50 }, () => void otherRuns++));
-    await other.start();
+    const { manager: other, runs: otherRuns } = await started(name, redisLeaseStore(client));
     try {
       // Whatever the late acquire took expires within a TTL if nobody renews it.
-      await until("run on the other manager", 3 * ttl + 2_000, () => otherRuns > 0).catch(() => {});
+      await until("run on the other manager", 3 * ttl + 2_000, () => otherRuns() > 0).catch(() => {});
       expect.soft(late.renewals.filter((t) => t > stoppedAt).length, "renewals by the stopped manager").toBe(0);
-      expect.soft(otherRuns, "runs on the other manager").toBeGreaterThan(0);
+      expect.soft(otherRuns(), "runs on the other manager").toBeGreaterThan(0);
       expect.soft(report.unsettled, "the stop report names a run that never began").toEqual([]);
-      expect.soft(stoppedRuns).toBe(0);
+      expect.soft(stoppedRuns()).toBe(0);
       expect.soft(stopped.status()[0]?.nextRunAt, "a timer of the stopped worker").toBeNull();
     } finally {
       await other.stop();
@@ -96,10 +99,7 @@ describe.skipIf(missing !== undefined)("2. stop() while an acquire is on the wir
   test("2. stop({ timeout: 0 }) then start() while an acquire is on the wire: the worker runs again", async () => {
     const name = unique("restart-mid-acquire");
     const late = lateFirstReply(redisLeaseStore(client));
-    const manager = new BackgroundWorkerManager({ lease: { store: late.store, ttl }, logger: silentLogger() });
-    let runs = 0;
-    manager.add(periodic(name, { period: 50 }, () => void runs++));
-    await manager.start();
+    const { manager, runs } = await started(name, late.store);
     await late.sent;
     try {
       await manager.stop({ timeout: 0 });
@@ -110,7 +110,7 @@ describe.skipIf(missing !== undefined)("2. stop() while an acquire is on the wir
       await until("the first due time after start()", 5_000, () => Date.now() > due + 20);
       late.deliver();
       // The late acquire's lease is ours or expires within a TTL: a run within three is generous.
-      await until("run after stop({ timeout: 0 }) and start()", 3 * ttl + 2_000, () => runs > 0, () =>
+      await until("run after stop({ timeout: 0 }) and start()", 3 * ttl + 2_000, () => runs() > 0, () =>
         `status ${JSON.stringify(manager.status())}`);
     } finally {
       await manager.stop({ timeout: 1_000 });
