@@ -2,9 +2,10 @@
  * The lease scenarios of the "several instances" contract, run against a real store through each
  * client library: three (or two) child processes share one worker and record every run in the store.
  */
-import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { createConnection } from "node:net";
 import { describe, expect, test } from "vitest";
 import { type Child, runtime, start } from "./child.ts";
+import { TcpProxy } from "./tcp_proxy.ts";
 
 export type ClientKind = "ioredis" | "node-redis" | "postgres" | "pg";
 
@@ -35,39 +36,6 @@ export function probe(port: number): Promise<void> {
     socket.once("connect", () => (socket.end(), resolve()));
     socket.once("error", reject);
   });
-}
-
-/** A TCP proxy in front of the store that the test can cut and restore, as a network fault would. */
-export class FaultyProxy {
-  #server: Server | undefined;
-  readonly #sockets = new Set<Socket>();
-  port = 0;
-  constructor(readonly target: number) {}
-
-  async open(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = createConnection({ host: "127.0.0.1", port: this.target });
-      for (const s of [client, upstream]) {
-        this.#sockets.add(s);
-        s.on("close", () => this.#sockets.delete(s));
-        s.on("error", () => {});
-      }
-      client.pipe(upstream).pipe(client);
-      client.on("close", () => upstream.destroy());
-      upstream.on("close", () => client.destroy());
-    });
-    this.#server = server;
-    await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));
-    this.port = (server.address() as { port: number }).port;
-  }
-
-  /** Refuses new connections and drops the open ones. */
-  async cut(): Promise<void> {
-    const server = this.#server;
-    this.#server = undefined;
-    for (const s of this.#sockets) s.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -153,7 +121,7 @@ export async function leaseSuite(store: StoreAccess): Promise<void> {
       test("7.4 the store goes away: runs stop, the holder's signal aborts within TTL, errors are reported, runs resume", async () => {
         const name = `fault-${client}-${runtime}-${Date.now()}-${seq++}`;
         const ttl = 900;
-        const proxy = new FaultyProxy(store.port);
+        const proxy = new TcpProxy(store.port);
         await proxy.open();
         const children = ["a", "b"].map((id) => instance(store, client, name, id, { port: proxy.port, period: 100, ttl, runMs: 2_000 }));
         try {
