@@ -6,7 +6,7 @@
 import type { WorkerHost } from "./host.ts";
 import type { LeaseGate } from "./lease_gate.ts";
 import type { RunEvent } from "./observer.ts";
-import { RunSignals } from "./run_signal.ts";
+import type { RunSignalFields } from "./run_signal.ts";
 import { RunStats } from "./run_stats.ts";
 import type { Schedule } from "./schedule.ts";
 import { type TimerEntry, timerEntry } from "./timer_queue.ts";
@@ -22,8 +22,12 @@ export interface WorkerBody<Scope> {
   doWork(context: WorkerContext<Scope>): void | Promise<void>;
 }
 
-/** Everything about one worker that changes. */
-export class PeriodicState<Scope> {
+/**
+ * Everything about one worker that changes. It extends {@link RunStats} (the counters that
+ * `status()` reports are this record's own fields, one object fewer per worker) and carries the
+ * fields of {@link RunSignalFields}, which `run_signal.ts` works on.
+ */
+export class PeriodicState<Scope> extends RunStats implements RunSignalFields {
   // Where the worker lives: its manager's host (queue, reporting, scope, observers) or its own.
   host: WorkerHost | undefined = undefined;
   ownHost = false;
@@ -43,7 +47,11 @@ export class PeriodicState<Scope> {
   inFlight: Promise<void> | undefined = undefined;
   /** A slot came due while an abandoned run still went on: it runs when that run ends. */
   dueWhileBusy = false;
-  readonly signals: RunSignals = new RunSignals();
+  // The runs' signals (see run_signal.ts).
+  sharedController: AbortController | undefined = undefined;
+  sharedSignal: AbortSignal | undefined = undefined;
+  ownController: AbortController | undefined = undefined;
+  currentSignal: AbortSignal | undefined = undefined;
   run = 0;
   /** The due time of the slot queued, or of the run in flight (nothing is queued while it runs). */
   nominalDue = 0;
@@ -51,7 +59,6 @@ export class PeriodicState<Scope> {
   /** The run's event, made only when someone observes. */
   event: RunEvent | undefined = undefined;
 
-  readonly stats: RunStats = new RunStats();
   /** Made at the first trigger(): most workers are never triggered. */
   triggers: Triggers | undefined = undefined;
 
@@ -61,7 +68,8 @@ export class PeriodicState<Scope> {
     readonly body: WorkerBody<Scope>,
     fire: (state: PeriodicState<Scope>, now: number) => void,
   ) {
-    this.state = config.enabled ? "stopped" : "disabled";
+    super();
+    this.state = "stopped";
     this.entry = timerEntry((now) => fire(this, now));
   }
 }

@@ -9,6 +9,7 @@ import { checkPositive, show } from "./options.ts";
 import { PeriodicState, type WorkerBody } from "./periodic_state.ts";
 import { log } from "./report.ts";
 import { leaseLost, onDue, queueAt } from "./run_path.ts";
+import { abortSignals, resetSignals } from "./run_signal.ts";
 import { makeSchedule } from "./schedule.ts";
 import { DEFAULT_STOP_TIMEOUT, OK_REPORT, settlesWithin, stopTimeout } from "./stopping.ts";
 import { Triggers } from "./triggers.ts";
@@ -50,9 +51,10 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
    * @throws {TypeError} for an unknown option or mode, or a worker without a name.
    */
   constructor(options: PeriodicWorkerOptions) {
-    const config = resolveWorkerOptions(new.target.name, options);
+    const resolved = resolveWorkerOptions(new.target.name, options);
     // `doWork` is protected: the run path reaches it through the WorkerBody interface.
-    this.#s = new PeriodicState<Scope>(config, makeSchedule(config), this as unknown as WorkerBody<Scope>, onDue);
+    this.#s = new PeriodicState<Scope>(resolved.config, makeSchedule(resolved), this as unknown as WorkerBody<Scope>, onDue);
+    if (!resolved.enabled) this.#s.state = "disabled";
   }
 
   /** The work of one run. Honour `context.signal`: it aborts on stop and on timeout. */
@@ -106,7 +108,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const name = s.config.name;
     s.gen++;
     s.stopPromise = undefined;
-    s.signals.reset();
+    resetSignals(s);
     s.state = "idle";
     const lease = s.config.lease === undefined ? host.lease : s.config.lease || undefined;
     s.gate = lease === undefined ? undefined : new LeaseGate(lease, name, host.queue, {
@@ -144,7 +146,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     host.queue.cancel(s.entry);
     if (s.timeoutEntry !== undefined) host.queue.cancel(s.timeoutEntry);
     s.dueWhileBusy = false;
-    s.signals.abortAll(new DOMException(`${name} stopped`, "AbortError"));
+    abortSignals(s, new DOMException(`${name} stopped`, "AbortError"));
     const inFlight = s.inFlight;
     const gate = s.gate;
     s.gate = undefined;
@@ -192,7 +194,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const s = this.#s;
     const queue = s.host?.queue;
     const next = queue !== undefined && queue.has(s.entry) ? Math.round(queue.epochOffset + s.entry.due) : null;
-    return s.stats.line(s.config.name, s.state, next);
+    return s.line(s.config.name, s.state, next);
   }
 
   static {

@@ -14,7 +14,7 @@ import type { Admission, LeaseLostError } from "./lease.ts";
 import type { RunEvent } from "./observer.ts";
 import type { PeriodicState } from "./periodic_state.ts";
 import { isThenable, log } from "./report.ts";
-import { isAbortError, outcomeOf } from "./run_signal.ts";
+import { isAbortError, outcomeOf, signalForRun } from "./run_signal.ts";
 import { backedOff, jitterDelay } from "./schedule.ts";
 import { runScoped } from "./scope.ts";
 import { timerEntry } from "./timer_queue.ts";
@@ -63,7 +63,7 @@ function admitted(s: State, gen: number, admission: Admission): void {
 /** The lease of the run in flight went away: abort it. */
 export function leaseLost(s: State, error: LeaseLostError): void {
   log((s.host ?? DETACHED).logger, "warn", `[background-workers] ${s.config.name}: ${error.message}`);
-  s.signals.abortRun(error);
+  s.ownController?.abort(error);
 }
 
 function begin(s: State, now: number, fencingToken: number | undefined): void {
@@ -75,14 +75,14 @@ function begin(s: State, now: number, fencingToken: number | undefined): void {
   s.state = "running";
   s.runStart = now;
   // A signal of its own only when a per-run reason (its timeout, its lease) may abort this run alone.
-  const signal = s.signals.forRun(config.timeout !== undefined || fencingToken !== undefined);
+  const signal = signalForRun(s, config.timeout !== undefined || fencingToken !== undefined);
   if (config.timeout !== undefined) {
     s.timeoutEntry ??= timerEntry(() => onTimeout(s));
     host.queue.schedule(s.timeoutEntry, now + config.timeout);
   }
   const offset = host.queue.epochOffset;
   const startedAt = offset + now;
-  s.stats.started(startedAt);
+  s.started(startedAt);
   const scheduledAt = offset + s.nominalDue;
   const context: WorkerContext = fencingToken === undefined
     ? { signal, name, run, scheduledAt, startedAt }
@@ -131,7 +131,7 @@ async function scoped(s: State, factory: ScopeFactory, base: WorkerContext, gen:
 }
 
 function onTimeout(s: State): void {
-  s.signals.abortRun(
+  s.ownController?.abort(
     new DOMException(`${s.config.name}: run ${s.run} exceeded its timeout of ${s.config.timeout} ms`, "TimeoutError"),
   );
 }
@@ -143,8 +143,8 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
   const run = s.run;
   const current = gen === s.gen;
   s.inFlight = undefined;
-  if (s.signals.owned) {
-    s.signals.endRun();
+  if (s.ownController !== undefined) {
+    s.ownController = undefined;
     if (s.timeoutEntry !== undefined) host.queue.cancel(s.timeoutEntry);
   }
   const duration = end - s.runStart;
@@ -155,13 +155,13 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
     failed = undefined;
   }
   if (current || s.stopWaiting) {
-    s.stats.ended(duration, failed !== undefined, error);
+    s.ended(duration, failed !== undefined, error);
     if (failed !== undefined) host.report(error, { worker: name, run, phase: failed });
   }
   const event = s.event;
   if (event !== undefined) {
     s.event = undefined;
-    host.observer?.settled?.({ ...event, outcome: outcomeOf(s.signals.current, failed !== undefined), error, durationMs: duration });
+    host.observer?.settled?.({ ...event, outcome: outcomeOf(s.currentSignal, failed !== undefined), error, durationMs: duration });
   }
   if (s.triggers?.waiting) {
     s.triggers.resolve(
@@ -182,7 +182,7 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
   let due = s.schedule.next(s.nominalDue, s.runStart, end);
   const backoff = s.config.backoff;
   if (failed !== undefined && backoff !== undefined) {
-    due = backedOff(due, end, s.schedule.period, s.stats.consecutiveFailures, backoff);
+    due = backedOff(due, end, s.schedule.period, s.consecutiveFailures, backoff);
   }
   queueAt(s, due);
 }

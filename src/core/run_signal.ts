@@ -12,59 +12,46 @@
 import { LeaseLostError } from "./lease.ts";
 import type { RunOutcome } from "./observer.ts";
 
-/** The signals of one worker: shared by the runs of a start, or one run's own. */
-export class RunSignals {
-  #shared: AbortController | undefined = undefined;
-  /** Kept: Node's `controller.signal` getter costs more than the rest of a run's bookkeeping. */
-  #sharedSignal: AbortSignal | undefined = undefined;
-  #own: AbortController | undefined = undefined;
+/** The fields a worker's state keeps for its signals (one object fewer per worker than a class of its own). */
+export interface RunSignalFields {
+  /** The controller shared by the runs of a start, made at its first run. */
+  sharedController: AbortController | undefined;
+  /** Its signal, kept: Node's `controller.signal` getter costs more than the rest of a run's bookkeeping. */
+  sharedSignal: AbortSignal | undefined;
+  /** The controller of the run in flight alone, when a timeout or a lease can abort it. */
+  ownController: AbortController | undefined;
   /** The signal of the run in flight (or of the last run). */
-  current: AbortSignal | undefined = undefined;
+  currentSignal: AbortSignal | undefined;
+}
 
-  /** True while the run in flight has a controller of its own. */
-  get owned(): boolean {
-    return this.#own !== undefined;
-  }
-
-  /** The signal for a run: its own when `own`, else the start's shared one. */
-  forRun(own: boolean): AbortSignal {
-    let signal: AbortSignal;
-    if (own) {
-      const controller = new AbortController();
-      this.#own = controller;
-      signal = controller.signal;
-    } else {
-      if (this.#sharedSignal === undefined) {
-        this.#shared = new AbortController();
-        this.#sharedSignal = this.#shared.signal;
-      }
-      signal = this.#sharedSignal;
+/** The signal for a run: its own when `own`, else the start's shared one. */
+export function signalForRun(s: RunSignalFields, own: boolean): AbortSignal {
+  let signal: AbortSignal;
+  if (own) {
+    const controller = new AbortController();
+    s.ownController = controller;
+    signal = controller.signal;
+  } else {
+    if (s.sharedSignal === undefined) {
+      s.sharedController = new AbortController();
+      s.sharedSignal = s.sharedController.signal;
     }
-    return this.current = signal;
+    signal = s.sharedSignal;
   }
+  return s.currentSignal = signal;
+}
 
-  /** Aborts the run in flight, when it has a signal of its own (a timeout, a lost lease). */
-  abortRun(reason: unknown): void {
-    this.#own?.abort(reason);
-  }
+/** A stop: aborts every signal given out, and the next start gets fresh ones. */
+export function abortSignals(s: RunSignalFields, reason: unknown): void {
+  s.ownController?.abort(reason);
+  s.sharedController?.abort(reason);
+  resetSignals(s);
+}
 
-  /** The run settled: its own controller is done with. */
-  endRun(): void {
-    this.#own = undefined;
-  }
-
-  /** A stop: aborts every signal given out, and the next start gets fresh ones. */
-  abortAll(reason: unknown): void {
-    this.#own?.abort(reason);
-    this.#shared?.abort(reason);
-    this.reset();
-  }
-
-  /** A start: the shared controller is made again at its first run. */
-  reset(): void {
-    this.#shared = undefined;
-    this.#sharedSignal = undefined;
-  }
+/** A start: the shared controller is made again at its first run. */
+export function resetSignals(s: RunSignalFields): void {
+  s.sharedController = undefined;
+  s.sharedSignal = undefined;
 }
 
 /** True for an abort, the way a run reports it when it gives up on its signal. */

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { WorkerConfig } from "./worker_options.ts";
+import type { ResolvedOptions } from "./worker_options.ts";
 
 /** A worker's schedule: where its runs fall, before jitter and backoff. */
 export interface Schedule {
@@ -79,10 +79,10 @@ export interface BackoffOptions {
 }
 
 /** The schedule a config asks for. */
-export function makeSchedule(config: WorkerConfig): Schedule {
-  if (config.cron !== undefined) return cronSchedule(config.name, config.cron, config.timezone);
-  const period = config.period as number;
-  return config.mode === "fixed-rate" ? new FixedRate(period) : new FixedDelay(period);
+export function makeSchedule(options: ResolvedOptions): Schedule {
+  if (options.cron !== undefined) return cronSchedule(options.config.name, options.cron, options.timezone);
+  const period = options.period as number;
+  return options.mode === "fixed-rate" ? new FixedRate(period) : new FixedDelay(period);
 }
 
 /** The delay after `failures` consecutive failures, before the schedule's own due time is applied. */

@@ -81,25 +81,33 @@ export interface BackoffConfig {
   readonly max: number | undefined;
 }
 
-/** A worker's options after checking, with defaults applied. */
+/** What a worker reads of its options while it runs, checked and with defaults applied. */
 export interface WorkerConfig {
   readonly name: string;
+  readonly runOnStart: boolean;
+  /** Undefined: no jitter. */
+  readonly jitter: number | undefined;
+  /** Undefined: no timeout. */
+  readonly timeout: number | undefined;
+  /** Undefined: no backoff. */
+  readonly backoff: BackoffConfig | undefined;
+  /** Undefined: the manager's lease, if any; false: never a lease. */
+  readonly lease: LeaseOptions | false | undefined;
+}
+
+/**
+ * A worker's options after checking: the config it keeps, and what only its construction reads
+ * (the schedule's inputs, whether it is enabled), which a worker does not carry along.
+ */
+export interface ResolvedOptions {
+  readonly config: WorkerConfig;
   /** The period in ms; undefined for a cron worker. */
   readonly period: number | undefined;
   /** The cron pattern; undefined for a periodic worker. */
   readonly cron: string | undefined;
   readonly timezone: string | undefined;
   readonly mode: ScheduleMode;
-  readonly runOnStart: boolean;
-  /** Undefined: no jitter. */
-  readonly jitter: number | undefined;
-  /** Undefined: no timeout. */
-  readonly timeout: number | undefined;
   readonly enabled: boolean;
-  /** Undefined: no backoff. */
-  readonly backoff: BackoffConfig | undefined;
-  /** Undefined: the manager's lease, if any; false: never a lease. */
-  readonly lease: LeaseOptions | false | undefined;
 }
 
 /** Every option key, for the unknown-option check. */
@@ -123,7 +131,7 @@ const MODES: readonly string[] = ["fixed-delay", "fixed-rate"];
  * Checks a worker's options and resolves them. `className` is the subclass's name: the default
  * worker name and, until the name is known, who the errors name.
  */
-export function resolveWorkerOptions(className: string, options: PeriodicWorkerOptions): WorkerConfig {
+export function resolveWorkerOptions(className: string, options: PeriodicWorkerOptions): ResolvedOptions {
   const owner = className || "PeriodicBackgroundWorker";
   checkObject(owner, "options", options);
   if (options === undefined) throw new TypeError(`${owner}: options with a "period" or a "cron" are required`);
@@ -151,19 +159,17 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
   }
   const runOnStart = checkBoolean(name, "runOnStart", options.runOnStart ?? false);
   const jitter = checkNonNegative(name, "jitter", options.jitter ?? 0);
-  return {
+  const timeout = options.timeout === undefined ? undefined : checkPositive(name, "timeout", options.timeout);
+  const enabled = checkBoolean(name, "enabled", options.enabled ?? true);
+  const config: WorkerConfig = {
     name,
-    period,
-    cron,
-    timezone: options.timezone,
-    mode,
     runOnStart,
     jitter: jitter > 0 ? jitter : undefined,
-    timeout: options.timeout === undefined ? undefined : checkPositive(name, "timeout", options.timeout),
-    enabled: checkBoolean(name, "enabled", options.enabled ?? true),
+    timeout,
     backoff: backoffConfig(name, options.backoff ?? false),
     lease: options.lease === undefined || options.lease === false ? options.lease : leaseOptions(name, options.lease),
   };
+  return { config, period, cron, timezone: options.timezone, mode, enabled };
 }
 
 function backoffConfig(name: string, backoff: boolean | BackoffOptions): BackoffConfig | undefined {
