@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ts } from "ts-morph";
 import { afterEach, describe, expect, test } from "vitest";
 import { main } from "../src/create_worker/cli.ts";
 import { snapshot } from "./helpers.ts";
@@ -30,6 +31,18 @@ async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out:
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
+
+/** The first syntax error of a generated file, or undefined: what tsc would say before TS1109. */
+function syntaxError(path: string): string | undefined {
+  const out = ts.transpileModule(readFileSync(path, "utf8"), { reportDiagnostics: true, fileName: path });
+  const first = out.diagnostics?.[0];
+  return first === undefined ? undefined : `${path}: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`;
+}
+
+/** Every file the generator wrote (src/workers/), with its text. */
+function written(dir: string): Record<string, string> {
+  return Object.fromEntries(Object.keys(snapshot(dir)).filter((f) => f.startsWith("src/")).map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+}
 
 describe("create-worker", () => {
   test("scaffolds the worker, its test and its registration under src/workers", async () => {
@@ -164,5 +177,24 @@ export function registerWorkers( manager : BackgroundWorkerManager ) : void
     const { code, out } = await run(project(), "--help");
     expect(code).toBe(0);
     expect(out).toContain("Usage: create-worker <Name>");
+  });
+});
+
+describe("create-worker writes code that parses, whatever the schedule", () => {
+  test.each([["*/5 * * * * *"], ["0 */5 * * * *"], ["@daily"], ["  0  30 2 * * * "]])("--cron %j: every file parses, the pattern is a string literal, nothing HTML-escaped", async (pattern) => {
+    const dir = project();
+    expect((await run(dir, "CacheWarmer", "--cron", pattern)).code).toBe(0);
+    for (const [file, text] of Object.entries(written(dir))) {
+      expect(syntaxError(join(dir, file))).toBeUndefined();
+      expect(text, file).not.toMatch(/&#\d+;|&quot;|&amp;|&lt;|&gt;/);
+    }
+    const worker = readFileSync(join(dir, "src/workers/cache_warmer_worker.ts"), "utf8");
+    expect(worker).toContain(`super({ cron: ${JSON.stringify(pattern.trim().replace(/\s+/g, " "))} });`);
+  });
+
+  test("a --dir with characters HTML would escape is written where it says", async () => {
+    const dir = project();
+    expect((await run(dir, "A", "--dir", "src/R&D")).code).toBe(0);
+    expect(Object.keys(written(dir)).sort()).toEqual(["src/R&D/a_worker.test.ts", "src/R&D/a_worker.ts", "src/R&D/mod.ts"]);
   });
 });

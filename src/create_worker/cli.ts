@@ -85,21 +85,26 @@ async function renderTemplates(folder: string, locals: Record<string, unknown>):
   return actions.filter((a) => typeof a.attributes.to === "string" && a.attributes.to !== "").map((a) => ({ to: a.attributes.to as string, body: a.body }));
 }
 
-/** Checks a cron pattern with croner (the parser the library's cron entry point uses). */
-function checkCron(pattern: string): void {
+/**
+ * Checks a cron pattern with croner (the parser the library's cron entry point uses) and returns it
+ * trimmed, its runs of spaces made one: the pattern goes into generated code as a string literal.
+ */
+function checkCron(text: string): string {
+  const pattern = text.trim().replace(/\s+/g, " ");
   const require = createRequire(import.meta.url);
   let Cron: new (pattern: string, options: { paused: boolean }) => unknown;
   try {
     Cron = (require("croner") as { Cron: typeof Cron }).Cron;
   } catch {
-    if (!/^(@\w+|(\S+\s+){4,5}\S+)$/.test(pattern.trim())) throw new UsageError(`--cron ${JSON.stringify(pattern)} does not parse`);
-    return;
+    if (!/^(@\w+|(\S+ ){4,5}\S+)$/.test(pattern)) throw new UsageError(`--cron ${JSON.stringify(text)} does not parse`);
+    return pattern;
   }
   try {
     new Cron(pattern, { paused: true });
   } catch (error) {
-    throw new UsageError(`--cron ${JSON.stringify(pattern)} does not parse: ${(error as Error).message}`);
+    throw new UsageError(`--cron ${JSON.stringify(text)} does not parse: ${(error as Error).message}`);
   }
+  return pattern;
 }
 
 /** Runs the generator; returns the exit code. All output goes through `out` and `err`. */
@@ -114,7 +119,7 @@ export async function main(argv: string[], cwd: string, out: (line: string) => v
     const { className, fileName } = workerNames(options.name);
     if (options.period !== undefined && options.cron !== undefined) throw new UsageError("--period and --cron exclude each other");
     const period = options.period === undefined ? 60_000 : parsePeriod(options.period);
-    if (options.cron !== undefined) checkCron(options.cron);
+    const cron = options.cron === undefined ? null : checkCron(options.cron);
     const dir = resolve(cwd, options.dir);
     const rel = relative(cwd, dir);
     if (rel.startsWith("..") || isAbsolute(rel)) {
@@ -128,7 +133,7 @@ export async function main(argv: string[], cwd: string, out: (line: string) => v
       fileName,
       dir: rel === "" ? "." : rel.split("\\").join("/"),
       period,
-      cron: options.cron ?? null,
+      cron,
       runOnStart: options.runOnStart,
       lib: project.lib,
       ext: project.ext,
