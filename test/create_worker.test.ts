@@ -54,7 +54,7 @@ describe("create-worker", () => {
     expect(worker).toContain("period: 5000");
     expect(worker).toContain("signal");
     expect(worker).toContain("TODO");
-    expect(readFileSync(join(dir, "src/workers/passive_user_checker_worker.test.ts"), "utf8")).toContain("vi.useFakeTimers()");
+    expect(readFileSync(join(dir, "src/workers/passive_user_checker_worker.test.ts"), "utf8")).toContain('import { test } from "vitest";');
     const mod = readFileSync(join(dir, "src/workers/mod.ts"), "utf8");
     expect(mod).toContain('import { PassiveUserCheckerWorker } from "./passive_user_checker_worker.js";');
     expect(mod).toContain("export function registerWorkers(manager: BackgroundWorkerManager): void {\n  manager.add(new PassiveUserCheckerWorker());\n}");
@@ -196,5 +196,58 @@ describe("create-worker writes code that parses, whatever the schedule", () => {
     const dir = project();
     expect((await run(dir, "A", "--dir", "src/R&D")).code).toBe(0);
     expect(Object.keys(written(dir)).sort()).toEqual(["src/R&D/a_worker.test.ts", "src/R&D/a_worker.ts", "src/R&D/mod.ts"]);
+  });
+});
+
+describe("create-worker follows the project: its runtime, its test runner, its imports", () => {
+  const bunInit = {
+    "package.json": JSON.stringify({ name: "b", module: "index.ts", type: "module", devDependencies: { "@types/bun": "latest" } }),
+    "bun.lock": "{}\n",
+    "tsconfig.json": '{\n  "compilerOptions": {\n    // Bundler mode\n    "moduleResolution": "bundler",\n    "allowImportingTsExtensions": true,\n  }\n}\n',
+  };
+
+  test("a Bun project (bun init) gets a bun:test test and .ts specifiers", async () => {
+    const dir = project(bunInit);
+    const { code, out } = await run(dir, "A");
+    expect(code).toBe(0);
+    const test = readFileSync(join(dir, "src/workers/a_worker.test.ts"), "utf8");
+    expect(test).toContain('import { test } from "bun:test";');
+    expect(test).not.toContain("vitest");
+    expect(test).toContain('from "./a_worker.ts"');
+    expect(out).toContain("next: bun add @background/workers");
+  });
+
+  test("a Deno project with a package.json (nodeModulesDir manual) is a Deno project: .ts specifiers, Deno.test", async () => {
+    const dir = project({
+      "deno.json": '{ "nodeModulesDir": "manual", "imports": {} }',
+      "package.json": JSON.stringify({ dependencies: { "@background/workers": "^0.1.0" } }),
+    });
+    expect((await run(dir, "A")).code).toBe(0);
+    expect(readFileSync(join(dir, "src/workers/mod.ts"), "utf8")).toContain('import { AWorker } from "./a_worker.ts";');
+    expect(readFileSync(join(dir, "src/workers/a_worker.test.ts"), "utf8")).toContain('Deno.test("AWorker');
+  });
+
+  test("a Deno project (deno init) imports the library by its bare name, as deno lint wants (no jsr: prefix)", async () => {
+    const dir = project({ "deno.json": '{ "tasks": {}, "imports": { "@std/assert": "jsr:@std/assert@1" } }', "main.ts": "" });
+    const { code, out } = await run(dir, "A", "--cron", "*/5 * * * * *");
+    expect(code).toBe(0);
+    for (const [file, text] of Object.entries(written(dir))) {
+      expect(text, file).not.toMatch(/["'](jsr|npm):/);
+      expect(text, file).not.toMatch(/from "\.\/[^"]*\.js"/);
+    }
+    expect(readFileSync(join(dir, "src/workers/a_worker.ts"), "utf8")).toMatch(/^import "@background\/workers\/cron";$/m);
+    expect(out).toContain("next: deno add jsr:@background/workers");
+  });
+
+  test("a project that lists vitest (beside deno.json, as this repo does) keeps vitest", async () => {
+    const dir = project({ "deno.json": "{}", "package.json": JSON.stringify({ devDependencies: { vitest: "^4" } }) });
+    await run(dir, "A");
+    expect(readFileSync(join(dir, "src/workers/a_worker.test.ts"), "utf8")).toContain('import { test } from "vitest";');
+  });
+
+  test("an npm project that lacks the library and vitest is told how to add them; one that has them is not", async () => {
+    expect((await run(project(), "A")).out).toContain("next: npm install @background/workers && npm install -D vitest");
+    const ready = project({ "package.json": JSON.stringify({ dependencies: { "@background/workers": "^0" }, devDependencies: { vitest: "^4" } }) });
+    expect((await run(ready, "A")).out).not.toContain("next:");
   });
 });

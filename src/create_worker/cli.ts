@@ -137,7 +137,7 @@ export async function main(argv: string[], cwd: string, out: (line: string) => v
       runOnStart: options.runOnStart,
       lib: project.lib,
       ext: project.ext,
-      testFramework: project.kind === "deno" ? "deno" : "vitest",
+      testFramework: project.test,
     });
     // Plan everything before writing anything: a bad input must leave the folder as it was.
     const writes: { path: string; text: string; what: string }[] = [];
@@ -168,6 +168,7 @@ export async function main(argv: string[], cwd: string, out: (line: string) => v
       out(`${w.what === "create" ? "created" : w.what === "update" ? "updated" : "overwrote"} ${relative(cwd, w.path)}`);
     }
     if (writes.length === 0) out(`${className} is there already: nothing to do`);
+    else if (project.todo.length > 0) out(`next: ${project.todo.join(" && ")}`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
