@@ -24,13 +24,13 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function runWith(env: Record<string, string>, cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, cwd, (l) => out.push(l), (l) => err.push(l));
+  const code = await main(argv, cwd, (l) => out.push(l), (l) => err.push(l), env);
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
-
+const run = (cwd: string, ...argv: string[]) => runWith({}, cwd, ...argv);
 
 /** The first syntax error of a generated file, or undefined: what tsc would say before TS1109. */
 function syntaxError(path: string): string | undefined {
@@ -249,5 +249,56 @@ describe("create-worker follows the project: its runtime, its test runner, its i
     expect((await run(project(), "A")).out).toContain("next: npm install @background/workers && npm install -D vitest");
     const ready = project({ "package.json": JSON.stringify({ dependencies: { "@background/workers": "^0" }, devDependencies: { vitest: "^4" } }) });
     expect((await run(ready, "A")).out).not.toContain("next:");
+  });
+});
+
+describe("create-worker through npm: options that npm took come back from npm_config_*", () => {
+  test("npm init worker Zed --period 5s (npm: argv Zed 5s, npm_config_period=true) writes a 5 s worker", async () => {
+    const dir = project();
+    const { code, err } = await runWith({ npm_config_period: "true" }, dir, "Zed", "5s");
+    expect(code, err).toBe(0);
+    expect(readFileSync(join(dir, "src/workers/zed_worker.ts"), "utf8")).toContain("period: 5000");
+    expect(err).toContain('--period "5s" (taken back from npm)');
+  });
+
+  test('npm init worker X --cron="*/5 * * * * *" (the value whole in npm_config_cron) and --run-on-start', async () => {
+    const dir = project();
+    expect((await runWith({ npm_config_cron: "*/5 * * * * *", npm_config_run_on_start: "true" }, dir, "X")).code).toBe(0);
+    expect(readFileSync(join(dir, "src/workers/x_worker.ts"), "utf8")).toContain('super({ cron: "*/5 * * * * *", runOnStart: true });');
+  });
+
+  test("npm init worker Another --dry-run (npm_config_dry_run=true) writes nothing", async () => {
+    const dir = project();
+    const before = snapshot(dir);
+    const { code, out, err } = await runWith({ npm_config_dry_run: "true" }, dir, "Another");
+    expect(code).toBe(0);
+    expect(out).toContain("would create src/workers/another_worker.ts");
+    expect(err).toContain("nothing is written");
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  test("npm_config_force (npm's own --force, or force=true in an .npmrc) never overwrites the user's file", async () => {
+    const dir = project({ "package.json": "{}", "src/workers/a_worker.ts": "// mine\n" });
+    const { code, err } = await runWith({ npm_config_force: "true" }, dir, "A");
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, "src/workers/a_worker.ts"), "utf8")).toBe("// mine\n");
+    expect(err).toContain("-- --force");
+  });
+
+  test("two value options taken by npm cannot be told apart: exit 2, the -- form named, nothing written", async () => {
+    const dir = project();
+    const before = snapshot(dir);
+    const { code, err } = await runWith({ npm_config_period: "true", npm_config_dir: "true" }, dir, "Zed", "5s", "jobs");
+    expect(code).toBe(2);
+    expect(err.split("\n")).toHaveLength(1);
+    expect(err).toContain("npm init worker Name -- --period 5s");
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  test("options after -- win over npm's copies, and unrelated npm_config_* change nothing", async () => {
+    const dir = project();
+    const env = { npm_config_period: "10m", npm_config_yes: "", npm_config_audit: "", npm_config_cache: "/tmp/x" };
+    expect((await runWith(env, dir, "A", "--", "--period", "5s")).code).toBe(0);
+    expect(readFileSync(join(dir, "src/workers/a_worker.ts"), "utf8")).toContain("period: 5000");
   });
 });

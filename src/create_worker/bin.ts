@@ -6,4 +6,4 @@
 import process from "node:process";
 import { main } from "./cli.ts";
 
-process.exitCode = await main(process.argv.slice(2), process.cwd(), (l) => console.log(l), (l) => console.error(l));
+process.exitCode = await main(process.argv.slice(2), process.cwd(), (l) => console.log(l), (l) => console.error(l), process.env);
