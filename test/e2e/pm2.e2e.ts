@@ -3,7 +3,8 @@
  * copied into a fresh project that installs @background/workers and ioredis from the local npm
  * registry, three instances sharing Redis leases, on Node (cluster mode, the tsc build) and on Bun
  * (fork mode, the .ts file), under a PM2 daemon of the test's own (PM2_HOME in the sandbox).
- * And the trap the README warns of: PM2's default kill_timeout kills a run mid-work.
+ * And the traps the README warns of: PM2's default kill_timeout kills a run mid-work, and Bun's
+ * fork mode cannot load a main with top-level await.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -104,6 +105,17 @@ describe.skipIf(why !== undefined)("PM2 7: three instances, Redis leases, gracef
     expect(daemonLog()).toMatch(/still alive after 1600ms, sending SIGKILL/);
     expect(count(app, /: stopped/)).toBe(0);
     expect(await redis.pttl(leaseKey(app))).toBeGreaterThan(0);
+    await pm2(["delete", app]);
+  }, 120_000);
+
+  test("Bun's fork mode loads the app with require(): a main with top-level await fails there (why main.ts has none)", async () => {
+    const app = "top-level-await";
+    // An await on I/O, as `await manager.start()` is (one that settles at once, Bun's require() waits out).
+    writeFileSync(join(dir, "tla.ts"), 'await new Promise((resolve) => setTimeout(resolve, 50));\nconsole.log("started");\nsetInterval(() => {}, 1_000);\n');
+    writeFileSync(join(dir, "tla.json"), JSON.stringify({ apps: [{ name: app, script: "tla.ts", interpreter: "bun", exec_mode: "fork", max_restarts: 2 }] }));
+    await pm2(["start", "tla.json"]);
+    expect(await until(() => logs(app).some((l) => /require\(\) async module .* is unsupported/.test(l)), 30_000), logs(app).join("\n")).toBe(true);
+    expect(count(app, /^started$/)).toBe(0);
     await pm2(["delete", app]);
   }, 120_000);
 });
