@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, test } from "vitest";
-import { files, ok, run, rootBin, sandboxEnv, startAndTerminate } from "./harness.ts";
+import { files, ok, root, rootBin, run, sandboxEnv, startAndTerminate } from "./harness.ts";
 
 const box = inject("sandbox");
 const env = sandboxEnv(box);
@@ -133,6 +133,40 @@ async function checkDenoProject(dir: string): Promise<void> {
   const main = await startAndTerminate("deno", ["run", "main.ts"], dir, env, /started 2 workers/);
   expect(main.code, main.output).toBe(0);
 }
+
+/** The README sections this check covers; the others' snippets are kept by their own owners' tests. */
+const SNIPPET_SECTIONS = ["Quick start", "Install", "Graceful shutdown and deploys", "Scaffolding a worker: `create-worker`", "Packaging"];
+
+/** The \`\`\`ts blocks of the README, by section (## heading). */
+function readmeSnippets(): { section: string; code: string }[] {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  return readme.split(/^## /m).slice(1).flatMap((part) => {
+    const section = part.slice(0, part.indexOf("\n"));
+    return [...part.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => ({ section, code: m[1]! }));
+  });
+}
+
+describe.skipIf(skipNpm)("the README as written", () => {
+  test("every TypeScript snippet of its install, quick start, deploy, scaffolding and packaging sections type-checks in a fresh project", async () => {
+    const dir = fresh("readme");
+    await ok("npm", ["init", "-y"], dir, env);
+    await ok("npm", ["pkg", "set", "type=module"], dir, env);
+    await ok("npm", ["install", "@background/workers"], dir, env);
+    await ok("npm", ["install", "-D", "@types/bun"], dir, env); // Bun's globals, and Node's with them
+    const snippets = readmeSnippets().filter((s) => SNIPPET_SECTIONS.includes(s.section));
+    expect(snippets.length).toBeGreaterThanOrEqual(3);
+    mkdirSync(join(dir, "snippets"));
+    snippets.forEach((s, i) => writeFileSync(join(dir, "snippets", `snippet_${i}.ts`), s.code));
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
+      compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true, skipLibCheck: true, types: ["bun"] },
+      include: ["snippets"],
+    }));
+    const checked = await run(rootBin("tsc"), ["-p", "."], dir, env);
+    const where = snippets.map((s, i) => `snippet_${i}.ts: ${s.section}`).join("\n");
+    expect(checked.out + checked.err, where).toBe("");
+    expect(checked.code).toBe(0);
+  }, 300_000);
+});
 
 const skipJsr = box.jsrRegistry === undefined || box.npmRegistry === undefined;
 if (skipJsr) console.log(`SKIPPED deno add jsr:@background/workers: ${box.skip.jsr ?? box.skip.npm}`);
