@@ -4,9 +4,9 @@
  * the local registries), so nothing from this machine's caches or config gets in, and nothing is left.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
-import { delimiter, join, relative } from "node:path";
+import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root: string = fileURLToPath(new URL("../..", import.meta.url));
@@ -149,19 +149,4 @@ export async function startAndTerminate(
   const result = await exited;
   clearTimeout(timer);
   return { ...result, output };
-}
-
-/** Every file under `dir` (node_modules and lock files aside) with its text: to see that nothing was written. */
-export function files(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      if (name === "node_modules") continue;
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else result[relative(dir, path)] = readFileSync(path, "utf8");
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return result;
 }

@@ -7,7 +7,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, test } from "vitest";
-import { files, ok, root, rootBin, run, sandboxEnv, startAndTerminate } from "./harness.ts";
+import { snapshot } from "../helpers.ts";
+import { ok, root, rootBin, run, sandboxEnv, startAndTerminate } from "./harness.ts";
 
 const box = inject("sandbox");
 const env = sandboxEnv(box);
@@ -71,10 +72,10 @@ describe.skipIf(skipNpm)("from the npm registry (verdaccio on 127.0.0.1)", () =>
     const second = await ok("npm", ["init", "worker", "CacheWarmer", "--", "--cron", CRON], dir, env);
     expect(readFileSync(join(dir, "src/workers/cache_warmer_worker.ts"), "utf8")).toContain(`cron: "${CRON}"`);
     // A dry run never writes, however it is asked for.
-    const before = files(dir);
+    const before = snapshot(dir);
     for (const args of [["Another", "--dry-run"], ["Another", "--", "--dry-run"]]) {
       expect(await ok("npm", ["init", "worker", ...args], dir, env)).toContain("would create src/workers/another_worker.ts");
-      expect(files(dir)).toEqual(before);
+      expect(snapshot(dir)).toEqual(before);
     }
     await checkNpmProject(dir, first + second);
   }, 300_000);
