@@ -40,7 +40,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    given.add(flag);
+    if (arg.startsWith("-")) given.add(flag);
     if (flag in VALUE_FLAGS) {
       options[VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS]] = inline ?? value(i++, flag);
       continue;

@@ -147,7 +147,11 @@ export function register(registration: Registration): string {
   }
   if (edits.length === 0) return text;
   const after = apply(text, edits);
-  parse(path, after); // never write a file that does not parse
+  try {
+    parse(path, after); // never write a file that does not parse
+  } catch (error) {
+    throw new Error(`create-worker: editing ${path} would leave it unparsable (a bug: please report it); nothing was changed`, { cause: error });
+  }
   return after;
 }
 
