@@ -1,6 +1,6 @@
 /**
  * Builds the `create-worker` npm package into npm-create-worker/: the generator bundled into one
- * ES module (its dependencies, hygen, ts-morph and croner, stay dependencies), the templates, and a
+ * ES module (its dependencies, hygen, @babel/parser and croner, stay dependencies), the templates, and a
  * package.json with the `create-worker` bin (which `npm init worker` runs too).
  *
  *   deno run -A scripts/build_create_worker.ts [--out DIR]
@@ -32,7 +32,7 @@ const dependency = (name: string): string => {
   if (version === undefined) throw new Error(`${name} is not in the root package.json`);
   return version;
 };
-const dependencies: Record<string, string> = { hygen: dependency("hygen"), "ts-morph": dependency("ts-morph") };
+const dependencies: Record<string, string> = { hygen: dependency("hygen"), "@babel/parser": dependency("@babel/parser") };
 try {
   dependencies.croner = dependency("croner");
 } catch {

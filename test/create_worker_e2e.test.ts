@@ -1,8 +1,10 @@
 /**
- * The generator end to end, from packed tarballs of both packages, in fresh temporary projects:
- * an npm project (tsc passes, the generated test passes, an app that calls registerWorkers runs
- * the worker) and a Deno-only project (deno check and deno test pass). It installs packages, so it
- * runs in the Node suite only; the Deno and Bun suites skip it with a line saying so.
+ * The generator end to end, from packed tarballs of both packages, in fresh temporary projects of
+ * each kind it knows: npm (tsc, vitest), Bun (bun test), Deno (deno check, deno lint, deno test) and
+ * Deno beside a package.json. In each, a period worker whose doWork awaits a real timer and a cron
+ * worker whose pattern holds a star-slash must compile, lint and pass their generated tests on that
+ * project's own runner. It installs packages, so it runs in the Node suite only; the Deno and Bun
+ * suites skip it with a line saying so. (Installs from a registry are in test/e2e/install.ts.)
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -18,32 +20,59 @@ let tmp = "";
 let app = "";
 
 function run(command: string, args: string[], cwd: string): { code: number; out: string; err: string } {
-  const r = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" } });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 function ok(command: string, args: string[], cwd: string): string {
   const r = run(command, args, cwd);
   if (r.code !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.code}:\n${r.out}\n${r.err}`);
-  return r.out;
+  return r.out + r.err;
 }
 const createWorker = (cwd: string, ...args: string[]) => run(process.execPath, [join(app, "node_modules/.bin/create-worker"), ...args], cwd);
+const vitest = (cwd: string, ...files: string[]) => ok(process.execPath, [join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", cwd, ...files], cwd);
+
+/** A project folder with `files`, its node_modules the npm app's (the tarballs, installed once). */
+function projectOf(name: string, files: Record<string, string>, linkModules = true): string {
+  const dir = join(tmp, name);
+  mkdirSync(dir);
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+  if (linkModules) symlinkSync(join(app, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+/**
+ * Scaffolds the two workers of every project: a period worker whose doWork also awaits a real
+ * timer (the generated test used fake timers, and such a run never ended), and a cron worker with
+ * star-slash in its pattern (which ended the doc comment). Returns the files written.
+ */
+function scaffold(dir: string): string[] {
+  const period = createWorker(dir, "PassiveUserChecker", "--period", "5s");
+  expect(period.code, period.err).toBe(0);
+  const worker = join(dir, "src/workers/passive_user_checker_worker.ts");
+  const text = readFileSync(worker, "utf8");
+  expect(text).toContain("    await Promise.resolve(run);\n");
+  writeFileSync(worker, text.replace("    await Promise.resolve(run);\n", "    await new Promise((resolve) => setTimeout(resolve, 20, run));\n"));
+  const cron = createWorker(dir, "CacheWarmer", "--cron", "*/5 * * * * *");
+  expect(cron.code, cron.err).toBe(0);
+  return readdirSync(join(dir, "src/workers")).map((f) => `src/workers/${f}`);
+}
+
+const tsconfig = (options: Record<string, unknown>) =>
+  JSON.stringify({ compilerOptions: { target: "ES2022", strict: true, skipLibCheck: true, noEmit: true, types: [], ...options }, include: ["src"] });
 
 if (runtime !== "node") console.log(`SKIPPED create-worker end-to-end on ${runtime}: it installs packages and runs in the Node suite`);
 
 describe.skipIf(runtime !== "node")("create-worker end to end, from packed tarballs", () => {
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), "create-worker-e2e-"));
-    ok(bin("deno"), ["run", "-A", "scripts/build_npm.ts", "--out", join(tmp, "lib")], root);
+    ok(bin("deno"), ["run", "-A", "scripts/build_npm.ts", "--out", join(tmp, "lib"), "--skip-lint"], root);
     ok(bin("deno"), ["run", "-A", "scripts/build_create_worker.ts", "--out", join(tmp, "cw")], root);
     ok("npm", ["pack", join(tmp, "lib"), join(tmp, "cw"), "--pack-destination", tmp], tmp);
     const tarballs = readdirSync(tmp).filter((f) => f.endsWith(".tgz")).map((f) => join(tmp, f));
     app = join(tmp, "app");
     mkdirSync(app);
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
-    writeFileSync(join(app, "tsconfig.json"), JSON.stringify({
-      compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", strict: true, rootDir: "src", outDir: "dist", skipLibCheck: true, types: [] },
-      include: ["src"],
-    }));
+    writeFileSync(join(app, "tsconfig.json"), tsconfig({ module: "nodenext", moduleResolution: "nodenext", rootDir: "src", outDir: "dist", noEmit: false }));
     ok("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", ...tarballs], app);
     // The generated test needs vitest: the repo's own, linked rather than installed again.
     symlinkSync(join(root, "node_modules/vitest"), join(app, "node_modules/vitest"), "dir");
@@ -52,11 +81,12 @@ describe.skipIf(runtime !== "node")("create-worker end to end, from packed tarba
     if (tmp !== "") rmSync(tmp, { recursive: true, force: true });
   });
 
-  test("npx create-worker in a fresh npm project: tsc passes, the generated test passes, an app runs the worker", () => {
+  test("npx create-worker in a fresh npm project: tsc passes, both generated tests pass with vitest, an app runs the workers", () => {
     const started = performance.now();
-    const out = ok("npx", ["--no", "create-worker", "PassiveUserChecker", "--period", "5s"], app);
+    const out = ok("npx", ["--no", "create-worker", "First", "--period", "5s"], app);
     console.log(`create-worker took ${Math.round(performance.now() - started)} ms (with npx)`);
-    expect(out).toContain("created src/workers/passive_user_checker_worker.ts");
+    expect(out).toContain("created src/workers/first_worker.ts");
+    expect(scaffold(app)).toHaveLength(7);
     writeFileSync(join(app, "src/main.ts"), `import { BackgroundWorkerManager } from "@background/workers";
 import { registerWorkers } from "./workers/mod.js";
 
@@ -64,15 +94,13 @@ const manager = new BackgroundWorkerManager();
 registerWorkers(manager);
 await manager.start();
 const result = await manager.trigger("PassiveUserCheckerWorker");
-console.log(JSON.stringify({ ok: result.ok, run: result.run, status: manager.status()[0]?.state }));
+console.log(JSON.stringify({ ok: result.ok, run: result.run, workers: manager.status().map((s) => s.state) }));
 await manager.stop();
 `);
     ok(bin("tsc"), ["-p", "."], app);
     const printed = ok(process.execPath, ["dist/main.js"], app);
-    expect(JSON.parse(printed.trim().split("\n").at(-1)!)).toEqual({ ok: true, run: 1, status: "idle" });
-    const vitest = run(process.execPath, [join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", app, "src/workers"], app);
-    expect(vitest.out + vitest.err).toMatch(/1 passed/);
-    expect(vitest.code).toBe(0);
+    expect(JSON.parse(printed.trim().split("\n").at(-1)!)).toEqual({ ok: true, run: 1, workers: ["idle", "idle", "idle"] });
+    expect(vitest(app, "src/workers")).toMatch(/3 passed/);
   }, 120_000);
 
   test("a second run changes nothing; bad input and --dry-run leave the folder byte-identical", () => {
@@ -92,25 +120,42 @@ await manager.stop();
     expect(snapshot(app)).toEqual(before);
   }, 120_000);
 
-  test("a cron worker: it imports the cron entry point, tsc passes, and its generated test passes", () => {
-    const r = createWorker(app, "NightlyReport", "--cron", "0 30 2 * * *");
-    expect(r.code, r.err).toBe(0);
-    expect(readFileSync(join(app, "src/workers/nightly_report_worker.ts"), "utf8")).toMatch(/^import "@background\/workers\/cron";$/m);
-    ok(bin("tsc"), ["-p", "."], app);
-    const vitest = run(process.execPath, [join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", app, "src/workers/nightly_report_worker.test.ts"], app);
-    expect(vitest.out + vitest.err).toMatch(/1 passed/);
-    expect(vitest.code).toBe(0);
+  test("a Bun project (as bun init makes it): both generated tests pass with bun test", () => {
+    const bun = projectOf("bun-app", {
+      "package.json": JSON.stringify({ name: "bun-app", module: "index.ts", type: "module", private: true, devDependencies: { "@types/bun": "latest" } }),
+      "tsconfig.json": tsconfig({ module: "Preserve", moduleResolution: "bundler", allowImportingTsExtensions: true, verbatimModuleSyntax: true }),
+      "bun.lock": "",
+    });
+    scaffold(bun);
+    expect(readFileSync(join(bun, "src/workers/cache_warmer_worker.test.ts"), "utf8")).toContain('from "bun:test"');
+    expect(ok(bin("bun"), ["test", "src/workers"], bun)).toMatch(/2 pass/);
   }, 120_000);
 
-  test("a fresh Deno project: deno check and deno test pass", () => {
-    const deno = join(tmp, "deno-app");
-    mkdirSync(deno);
-    writeFileSync(join(deno, "deno.json"), JSON.stringify({ imports: { "@background/workers": pathToFileURL(join(root, "mod.ts")).href } }));
-    const r = createWorker(deno, "PassiveUserChecker", "--period", "5s");
-    expect(r.code).toBe(0);
+  test("a Deno project (deno.json, the library in its imports): deno check, deno lint and deno test pass", () => {
+    // The library from this repo's source, its entry points mapped as JSR maps them.
+    const source = (path: string) => pathToFileURL(join(root, path)).href;
+    const deno = projectOf("deno-app", {
+      "deno.json": JSON.stringify({
+        imports: { "@background/workers": source("mod.ts"), "@background/workers/cron": source("src/cron/mod.ts"), croner: "npm:croner@^11.0.1" },
+        nodeModulesDir: "none",
+      }),
+    }, false);
+    const files = scaffold(deno);
     expect(readFileSync(join(deno, "src/workers/mod.ts"), "utf8")).toContain('"./passive_user_checker_worker.ts"');
-    ok(bin("deno"), ["check", "src/workers/mod.ts", "src/workers/passive_user_checker_worker.test.ts"], deno);
-    const test = ok(bin("deno"), ["test", "-A", "src/workers/"], deno);
-    expect(test).toMatch(/1 passed/);
+    ok(bin("deno"), ["check", ...files], deno);
+    ok(bin("deno"), ["lint", ...files], deno);
+    expect(ok(bin("deno"), ["test", "-A", "src/workers/"], deno)).toMatch(/2 passed/);
+  }, 120_000);
+
+  test("a Deno project beside a package.json (nodeModulesDir manual): .ts imports, deno lint and deno test pass", () => {
+    const deno = projectOf("deno-npm-app", {
+      "deno.json": JSON.stringify({ nodeModulesDir: "manual" }),
+      "package.json": JSON.stringify({ name: "deno-npm-app", private: true, type: "module", dependencies: { "@background/workers": "*" } }),
+    });
+    const files = scaffold(deno);
+    expect(readFileSync(join(deno, "src/workers/mod.ts"), "utf8")).toContain('"./cache_warmer_worker.ts"');
+    ok(bin("deno"), ["check", ...files], deno);
+    ok(bin("deno"), ["lint", ...files], deno);
+    expect(ok(bin("deno"), ["test", "-A", "src/workers/"], deno)).toMatch(/2 passed/);
   }, 120_000);
 });
