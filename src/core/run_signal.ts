@@ -20,7 +20,7 @@ export interface RunSignalFields {
   sharedSignal: AbortSignal | undefined;
   /** The controller of the run in flight alone, when a timeout or a lease can abort it. */
   ownController: AbortController | undefined;
-  /** The signal of the run in flight (or of the last run). */
+  /** The signal of the run in flight, kept only while someone observes (an outcome is read off it). */
   currentSignal: AbortSignal | undefined;
 }
 
@@ -38,7 +38,7 @@ export function signalForRun(s: RunSignalFields, own: boolean): AbortSignal {
     }
     signal = s.sharedSignal;
   }
-  return s.currentSignal = signal;
+  return signal;
 }
 
 /** A stop: aborts every signal given out, and the next start gets fresh ones. */
