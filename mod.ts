@@ -26,7 +26,7 @@
 export { BackgroundWorkerManager, type ManagerOptions } from "./src/core/manager.ts";
 export { PeriodicBackgroundWorker } from "./src/core/periodic_worker.ts";
 export { periodic } from "./src/core/periodic.ts";
-export type { PeriodicOptions, PeriodicWorkerOptions, ScheduleMode } from "./src/core/worker_options.ts";
+export type { MissedSlots, PeriodicOptions, PeriodicWorkerOptions, ScheduleMode } from "./src/core/worker_options.ts";
 export type { BackoffOptions } from "./src/core/schedule.ts";
 export type {
   BackgroundWorker,
@@ -55,4 +55,17 @@ export type {
 } from "./src/core/observer.ts";
 export { detectRuntime, onShutdown, type RuntimeName } from "./src/runtime/mod.ts";
 export type { ShutdownOptions, ShutdownSignal } from "./src/runtime/shutdown.ts";
-export { LeaseLostError, type LeaseOptions, type LeaseStore } from "./src/core/lease.ts";
+export {
+  type Admission,
+  type ClusterLeaseStore,
+  type CoordinatorSettings,
+  type LeaseCoordinator,
+  type LeaseEvents,
+  LeaseLostError,
+  type LeaseOptions,
+  type LeaseStore,
+  type LeaseTimers,
+  type LeaseWorkerInfo,
+  type Resumption,
+  type WorkerLease,
+} from "./src/core/lease.ts";

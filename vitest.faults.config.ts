@@ -1,8 +1,7 @@
 import { defineConfig, type ViteUserConfig } from "vitest/config";
 
-// Issue 13's lease faults: they fail until the lease redesign lands, so the default run leaves them
-// out (vitest.config.ts). One file at a time: their instance processes and private stores would
-// otherwise share two cores with another file's.
+// Issue 13's lease faults alone (`npm run test:faults`), one file at a time: their instance processes
+// and private stores then have the two cores to themselves. The default run includes them too.
 const config: ViteUserConfig = defineConfig({
   test: {
     include: ["test/lease_faults*.test.ts"],

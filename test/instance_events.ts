@@ -16,9 +16,8 @@ export interface InstanceEvent {
   aborted?: boolean;
   phase?: string;
   message?: string;
-  acquire?: number;
-  renew?: number;
-  release?: number;
+  trips?: number;
+  slot?: number;
   report?: { ok: boolean; unsettled: { worker: string; run: number }[] };
 }
 
@@ -40,6 +39,8 @@ export interface Run {
   /** Infinity while it goes on. */
   end: number;
   token: number;
+  /** Its scheduledAt (epoch ms). */
+  slot: number;
   /** Its signal's state when it ended. */
   aborted: boolean | undefined;
 }
@@ -64,7 +65,7 @@ export class Observed {
       const open = this.#open[instance] as Map<string, Run>;
       for (const e of events(child, this.#read[instance])) {
         if (e.e === "start") {
-          const run = { instance, w: e.w as string, start: e.at, end: Infinity, token: e.token ?? 0, aborted: undefined };
+          const run = { instance, w: e.w as string, start: e.at, end: Infinity, token: e.token ?? 0, slot: e.slot ?? 0, aborted: undefined };
           open.set(run.w, run);
           this.runs.push(run);
         } else if (e.e === "end") {

@@ -2,11 +2,11 @@
  * Issue 13's faults of the lease keeping itself (whatever the store): stop() while an acquire is on
  * the wire (fault 2, on a private Redis whose reply to that acquire comes late), and a store whose
  * renew throws synchronously (fault 3, in a child process: an unhandled rejection ends a Node
- * process, which no in-process test could watch). They fail until the lease redesign.
+ * process, which no in-process test could watch). Each failed before the cluster design of src/lease/cluster.ts.
  */
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { BackgroundWorkerManager, type LeaseStore, periodic } from "../mod.ts";
+import { BackgroundWorkerManager, type ClusterLeaseStore, periodic } from "../mod.ts";
 import { redisLeaseStore } from "../src/lease/redis.ts";
 import { runtime } from "./child.ts";
 import { silentLogger } from "./helpers.ts";
@@ -18,31 +18,34 @@ let seq = 0;
 const unique = (label: string): string => `${label}-${runtime}-${Date.now()}-${seq++}`;
 
 /**
- * The store with the reply to its first acquire held back until `deliver()`: the acquire reached
- * Redis and took the lease there, its answer is on the wire. Renewals are timed, by the test's clock.
+ * A Redis client (as a send function) whose reply to its first claim of a lease is held back until
+ * `deliver()`: the claim reached Redis and took the lease there, its answer is on the wire. The
+ * heartbeats sent after `since()` are counted.
  */
-function lateFirstReply(store: LeaseStore): { store: LeaseStore; sent: Promise<void>; deliver(): void; renewals: number[] } {
+function lateFirstClaim(client: Redis): {
+  send: (args: string[]) => Promise<unknown>;
+  sent: Promise<void>;
+  deliver(): void;
+  heartbeatsSince(at: number): number;
+} {
   let sent!: () => void;
   let deliver!: () => void;
   const held = new Promise<void>((resolve) => (deliver = resolve));
   let first = true;
-  const renewals: number[] = [];
+  const heartbeats: number[] = [];
   return {
     sent: new Promise<void>((resolve) => (sent = resolve)),
     deliver,
-    renewals,
-    store: {
-      async acquire(...args) {
-        const late = first;
-        first = false;
-        const token = store.acquire(...args);
-        if (!late) return token;
-        sent();
-        await held;
-        return token;
-      },
-      renew: (...args) => (renewals.push(performance.now()), store.renew(...args)),
-      release: (...args) => store.release(...args),
+    heartbeatsSince: (at) => heartbeats.filter((t) => t > at).length,
+    async send([command, ...args]) {
+      const script = command === "EVAL" ? String(args[0]) : "";
+      if (script.includes("ZADD")) heartbeats.push(performance.now());
+      const reply = client.call(command as string, ...args);
+      if (!(first && script.includes("'taken'"))) return reply;
+      first = false;
+      sent();
+      await held;
+      return reply;
     },
   };
 }
@@ -65,7 +68,7 @@ describe.skipIf(missing !== undefined)("2. stop() while an acquire is on the wir
   const ttl = 1_200;
 
   /** A started manager with one worker `name` (period 50 ms) on `store`, and its run count. */
-  async function started(name: string, store: LeaseStore): Promise<{ manager: BackgroundWorkerManager; runs: () => number }> {
+  async function started(name: string, store: ClusterLeaseStore): Promise<{ manager: BackgroundWorkerManager; runs: () => number }> {
     const manager = new BackgroundWorkerManager({ lease: { store, ttl }, logger: silentLogger() });
     let runs = 0;
     manager.add(periodic(name, { period: 50 }, () => void runs++));
@@ -73,20 +76,21 @@ describe.skipIf(missing !== undefined)("2. stop() while an acquire is on the wir
     return { manager, runs: () => runs };
   }
 
-  test("2. stop() timing out mid-acquire: no lease renewed by the stopped manager, another one runs, the report names no run that never began", async () => {
+  test("2. stop() timing out mid-claim: no lease renewed by the stopped manager, another one runs, the report names no run that never began", async () => {
     const name = unique("stop-mid-acquire");
-    const late = lateFirstReply(redisLeaseStore(client));
-    const { manager: stopped, runs: stoppedRuns } = await started(name, late.store);
+    const prefix = `${unique("p")}:`;
+    const late = lateFirstClaim(client);
+    const { manager: stopped, runs: stoppedRuns } = await started(name, redisLeaseStore(late.send, { prefix }));
     await late.sent;
     const report = await stopped.stop({ timeout: 20 });
     const stoppedAt = performance.now();
     // The reply comes now, after stop() gave up on it but well within the acquire's own TTL/3 limit.
     late.deliver();
-    const { manager: other, runs: otherRuns } = await started(name, redisLeaseStore(client));
+    const { manager: other, runs: otherRuns } = await started(name, redisLeaseStore(client, { prefix }));
     try {
       // Whatever the late acquire took expires within a TTL if nobody renews it.
       await until("run on the other manager", 3 * ttl + 2_000, () => otherRuns() > 0).catch(() => {});
-      expect.soft(late.renewals.filter((t) => t > stoppedAt).length, "renewals by the stopped manager").toBe(0);
+      expect.soft(late.heartbeatsSince(stoppedAt + 50), "heartbeats (renewals) by the stopped manager").toBe(0);
       expect.soft(otherRuns(), "runs on the other manager").toBeGreaterThan(0);
       expect.soft(report.unsettled, "the stop report names a run that never began").toEqual([]);
       expect.soft(stoppedRuns()).toBe(0);
@@ -96,10 +100,10 @@ describe.skipIf(missing !== undefined)("2. stop() while an acquire is on the wir
     }
   }, 30_000);
 
-  test("2. stop({ timeout: 0 }) then start() while an acquire is on the wire: the worker runs again", async () => {
+  test("2. stop({ timeout: 0 }) then start() while a claim is on the wire: the worker runs again", async () => {
     const name = unique("restart-mid-acquire");
-    const late = lateFirstReply(redisLeaseStore(client));
-    const { manager, runs } = await started(name, late.store);
+    const late = lateFirstClaim(client);
+    const { manager, runs } = await started(name, redisLeaseStore(late.send, { prefix: `${unique("p")}:` }));
     await late.sent;
     try {
       await manager.stop({ timeout: 0 });

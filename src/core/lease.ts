@@ -2,24 +2,17 @@
  * Leases: how several instances of one app run each periodic worker on one instance at a time, and
  * about once per period for the whole cluster rather than once per instance.
  *
- * The choice: **the holder keeps the lease across runs.** An instance that takes a worker's lease
- * renews it every TTL/3, while a run goes on and between runs alike, and runs the worker on its own
- * schedule. The others try to take the lease at each of their own due times and skip the slot while
- * it is held. So the cluster runs the worker once per period (the holder's schedule), runs never
- * overlap across instances (one holder at a time), and when the holder dies its lease expires
- * within the TTL and the next instance whose slot comes takes it: another run within TTL + period.
+ * Two kinds of store plug in here. A {@link ClusterLeaseStore} (the Redis and PostgreSQL stores)
+ * coordinates the cluster itself: instances are members, each worker belongs to one live member,
+ * and store traffic does not grow with the instance count (see `src/lease/cluster.ts`). A plain
+ * {@link LeaseStore} (acquire, renew, release: easy to write for any database) gets the simple
+ * protocol of `lease_keeper.ts`: every instance tries the lease at its own due times.
  *
- * The alternative, one claim per time slot that expires on its own, needs wall-clock-aligned slots
- * and a second lock to keep a long run from overlapping the next slot's claimant; keeping the lease
- * needs only one key (or row) per worker and gives fencing for free.
- *
- * Safety first: a holder whose renewal fails (store unreachable, timeout) or finds the lease taken
- * treats it as lost at once: the run's signal aborts, and nobody runs until a store call succeeds.
- * Each fresh lease gets a fencing token from the store (Redis INCR, a PostgreSQL sequence), so
- * tokens grow strictly across instances: pass `context.fencingToken` to what the run writes.
+ * Either way, a worker asks its {@link WorkerLease} before each run: the answer is a fencing token
+ * (run), or the reason to skip the slot. Safety first: a lease that cannot be confirmed is lost, and
+ * the run's signal aborts.
  * @module
  */
-import { type TimerEntry, timerEntry, type TimerQueue } from "./timer_queue.ts";
 
 /**
  * Where leases live: Redis (`@background/workers/redis`), PostgreSQL (`@background/workers/postgres`),
@@ -59,6 +52,167 @@ export interface LeaseStore {
 }
 
 /**
+ * What a lease check before a run comes to: the fencing token when the run may go (a number), or a
+ * resumption (a fresh lease of a worker whose last slot the cluster knows), or why not.
+ *
+ * @example
+ * ```ts
+ * import type { Admission } from "@background/workers";
+ *
+ * const runs = (a: Admission): boolean => typeof a === "number" || typeof a === "object";
+ * ```
+ */
+export type Admission = number | Resumption | "lease-held" | "store-fault";
+
+/**
+ * A fresh lease of a worker that has run before in the cluster: `lastSlot` (epoch ms) is the slot
+ * of its last run on any instance, so that the worker continues the cluster's schedule and decides
+ * what to do about the slots nobody ran (its `missed` option).
+ *
+ * @example
+ * ```ts
+ * import type { Resumption } from "@background/workers";
+ *
+ * const resumed: Resumption = { token: 42, lastSlot: Date.now() - 60_000 };
+ * ```
+ */
+export interface Resumption {
+  /** The lease's fencing token. */
+  readonly token: number;
+  /** The slot of the worker's last run in the cluster (epoch ms). */
+  readonly lastSlot: number;
+}
+
+/**
+ * One worker's lease for one start of the worker: what the run path asks before each run, and
+ * tells about each run.
+ *
+ * @example
+ * ```ts
+ * import type { WorkerLease } from "@background/workers";
+ *
+ * const always: WorkerLease = {
+ *   pending: undefined,
+ *   admit: () => Promise.resolve(1),
+ *   began() {},
+ *   settled() {},
+ *   close: () => Promise.resolve(),
+ * };
+ * ```
+ */
+export interface WorkerLease {
+  /** The admission still waiting on the store, if any. Never rejects. */
+  readonly pending: Promise<Admission> | undefined;
+  /** May this instance run the due slot? Never rejects. */
+  admit(): Promise<Admission>;
+  /** A run began, for the slot `slot` (epoch ms). */
+  began(slot: number): void;
+  /** The run in flight settled. */
+  settled(): void;
+  /**
+   * The worker stopped. `settled`: every run settled, give the lease up; otherwise keep it until
+   * `running` (the unsettled run) settles, for it may still be writing.
+   */
+  close(settled: boolean, running?: Promise<unknown>): Promise<void>;
+}
+
+/** What a worker tells its lease about its schedule. */
+export interface LeaseWorkerInfo {
+  /** The worker's lease name (the `prefix` and its name). */
+  readonly name: string;
+  /** Its period in ms, or undefined for cron. */
+  readonly period: number | undefined;
+  /** True when every slot must be recorded as it begins (`missed: "all"`). */
+  readonly everySlot: boolean;
+}
+
+/** What the lease tells its worker. */
+export interface LeaseEvents {
+  /** The lease is gone (taken, expired or unreachable): abort the run in flight. */
+  lost(error: LeaseLostError): void;
+  /** A store call failed. */
+  fault(error: unknown): void;
+  /** The lease was taken (`held` true, with its token) or went away (`held` false). */
+  changed(held: boolean, token: number | undefined): void;
+}
+
+/**
+ * Timers for a lease, on the manager's timer queue (so a test clock drives them too).
+ *
+ * @example
+ * ```ts
+ * import type { LeaseTimers } from "@background/workers";
+ *
+ * function later(timers: LeaseTimers): () => void {
+ *   return timers.at(timers.now() + 1_000, () => console.log("a second later"));
+ * }
+ * ```
+ */
+export interface LeaseTimers {
+  /** Monotonic ms. */
+  now(): number;
+  /** Epoch ms at monotonic 0. */
+  epochOffset(): number;
+  /** Calls `fire` at the monotonic time `due`; returns what cancels it. */
+  at(due: number, fire: () => void): () => void;
+}
+
+/**
+ * What a coordinating store is given: its timers, the TTL, and where its faults go.
+ *
+ * @example
+ * ```ts
+ * import type { CoordinatorSettings } from "@background/workers";
+ *
+ * const describe = (s: CoordinatorSettings): string => `TTL ${s.ttl} ms`;
+ * ```
+ */
+export interface CoordinatorSettings {
+  /** The lease TTL, ms: a dead instance's workers run elsewhere within TTL + period. */
+  readonly ttl: number;
+  /** Timers on the manager's queue. */
+  readonly timers: LeaseTimers;
+  /** Reports a store fault (to the manager's onError, phase "lease"). */
+  report(error: unknown): void;
+}
+
+/**
+ * One instance's view of the cluster, made by a {@link ClusterLeaseStore} for one manager.
+ *
+ * @example
+ * ```ts
+ * import type { LeaseCoordinator, WorkerLease } from "@background/workers";
+ *
+ * declare const coordinator: LeaseCoordinator;
+ * const lease: WorkerLease = coordinator.lease(
+ *   { name: "Mailer", period: 60_000, everySlot: false },
+ *   { lost() {}, fault() {}, changed() {} },
+ * );
+ * ```
+ */
+export interface LeaseCoordinator {
+  /** The lease of one worker's start; the coordinator joins the cluster with its first and leaves after its last. */
+  lease(worker: LeaseWorkerInfo, events: LeaseEvents): WorkerLease;
+}
+
+/**
+ * A lease store that coordinates a cluster itself, as the Redis and PostgreSQL stores do:
+ * membership, each worker on one live instance, and the workers' last slots.
+ *
+ * @example
+ * ```ts
+ * import { BackgroundWorkerManager, type ClusterLeaseStore } from "@background/workers";
+ *
+ * declare const store: ClusterLeaseStore;
+ * const manager = new BackgroundWorkerManager({ lease: { store, ttl: 15_000 } });
+ * ```
+ */
+export interface ClusterLeaseStore {
+  /** Makes the coordinator of one manager (one instance of the cluster). */
+  coordinator(settings: CoordinatorSettings): LeaseCoordinator;
+}
+
+/**
  * The `lease` option of a manager or a worker: a store, or a store with settings.
  *
  * @example
@@ -71,8 +225,11 @@ export interface LeaseStore {
  */
 export interface LeaseOptions {
   /** The store. */
-  readonly store: LeaseStore;
-  /** How long a lease lasts without renewal, in ms. Default 30,000. Renewed every TTL/3. */
+  readonly store: LeaseStore | ClusterLeaseStore;
+  /**
+   * How long a lease lasts without renewal, in ms: a dead instance's workers run elsewhere within
+   * TTL + period. Default 30,000; at most 2^31 − 1. Renewed every TTL/3.
+   */
   readonly ttl?: number;
   /** Prepended to worker names to make lease names, for apps that share a store. Default none. */
   readonly prefix?: string;
@@ -101,177 +258,28 @@ export class LeaseLostError extends Error {
   }
 }
 
-/** A random owner id per lease attempt, unique across instances without coordination (Node ≥ 19, Deno and Bun all have it). */
-function ownerId(): string {
-  return crypto.randomUUID();
-}
-
-/** What the keeper tells its worker. */
-export interface LeaseEvents {
-  /** The lease is gone (taken, expired or unreachable): abort the run in flight. */
-  lost(error: LeaseLostError): void;
-  /** A store call failed. */
-  fault(error: unknown): void;
-  /** The lease was taken (`held` true, with its token) or went away (`held` false). */
-  changed(held: boolean, token: number | undefined): void;
-}
-
-/**
- * What a lease check before a run comes to: the fencing token when the lease is ours, or why not.
- */
-export type Admission = number | "lease-held" | "store-fault";
-
-/**
- * Holds one worker's lease: takes it at a due time, renews it every TTL/3 on the manager's timer
- * queue, and reports when it is lost. One store call at a time; each limited to TTL/3. A keeper is
- * made per start of its worker and closed at its stop; a lease that a call still on the wire takes
- * after that is given back at once.
- */
-export class LeaseKeeper {
-  readonly #store: LeaseStore;
-  readonly #name: string;
-  readonly #ttl: number;
-  readonly #queue: TimerQueue;
-  readonly #events: LeaseEvents;
-  readonly #renewEntry: TimerEntry;
-  #owner: string | undefined = undefined;
-  #token: number | undefined = undefined;
-  /** Monotonic time until which the lease is surely ours: the start of the last good call + TTL. */
-  #validUntil = 0;
-  #busy: Promise<unknown> | undefined = undefined;
-  #closed = false;
-
-  constructor(options: LeaseOptions, worker: string, queue: TimerQueue, events: LeaseEvents) {
-    this.#store = options.store;
-    this.#ttl = options.ttl ?? 30_000;
-    this.#name = (options.prefix ?? "") + worker;
-    this.#queue = queue;
-    this.#events = events;
-    this.#renewEntry = timerEntry(() => void this.#renew());
-  }
-
-  /** The fencing token while the lease is held. */
-  get token(): number | undefined {
-    return this.#token;
-  }
-
-  /** Before a run: the token when the lease is ours (taken now or still held), or why not. */
-  async ensure(): Promise<Admission> {
-    await this.#busy;
-    if (this.#closed) return "lease-held";
-    if (this.#token !== undefined) {
-      if (this.#queue.now() < this.#validUntil) return this.#token;
-      // Renewals fell behind (a blocked loop): confirm with the store before running.
-      await this.#renew();
-      if (this.#token !== undefined) return this.#token;
-    }
-    const owner = ownerId();
-    const started = this.#queue.now();
-    let token: number | null | undefined;
-    try {
-      token = await this.#call(this.#store.acquire(this.#name, owner, this.#ttl), "acquire");
-    } catch (error) {
-      this.#events.fault(error);
-      return "store-fault";
-    }
-    if (token === null || token === undefined) return "lease-held";
-    if (this.#closed) {
-      // Stopped while the acquire was on the wire: nobody will renew this lease, so give it back.
-      await this.#giveBack(owner);
-      return "lease-held";
-    }
-    this.#owner = owner;
-    this.#token = Number(token);
-    this.#validUntil = started + this.#ttl;
-    this.#queue.schedule(this.#renewEntry, started + this.#ttl / 3);
-    this.#events.changed(true, this.#token);
-    return this.#token;
-  }
-
-  /** Stops renewing without giving the lease up: a run still going keeps it until it expires. */
-  abandon(): void {
-    this.#closed = true;
-    this.#drop();
-  }
-
-  /** Gives the lease up (on stop), so that another instance need not wait for it to expire. */
-  async release(): Promise<void> {
-    this.#closed = true;
-    const owner = this.#owner;
-    this.#drop();
-    await this.#busy;
-    if (owner !== undefined) await this.#giveBack(owner);
-  }
-
-  async #giveBack(owner: string): Promise<void> {
-    try {
-      await this.#call(this.#store.release(this.#name, owner), "release");
-    } catch (error) {
-      this.#events.fault(error);
-    }
-  }
-
-  async #renew(): Promise<void> {
-    const owner = this.#owner;
-    if (owner === undefined) return;
-    const started = this.#queue.now();
-    let kept = false;
-    const call = this.#call(this.#store.renew(this.#name, owner, this.#ttl), "renew");
-    this.#busy = call.catch(() => {});
-    try {
-      kept = await call === true;
-      if (!kept) this.#lose(`lease "${this.#name}" was taken or expired`);
-    } catch (error) {
-      this.#events.fault(error);
-      this.#lose(`lease "${this.#name}" could not be renewed: ${(error as Error)?.message ?? error}`);
-    }
-    if (kept && this.#owner === owner) {
-      this.#validUntil = started + this.#ttl;
-      this.#queue.schedule(this.#renewEntry, started + this.#ttl / 3);
-    }
-  }
-
-  #lose(message: string): void {
-    if (this.#owner === undefined) return;
-    this.#drop();
-    this.#events.lost(new LeaseLostError(message));
-  }
-
-  #drop(): void {
-    const held = this.#token;
-    this.#owner = undefined;
-    this.#token = undefined;
-    this.#queue.cancel(this.#renewEntry);
-    if (held !== undefined) this.#events.changed(false, held);
-  }
-
-  /** A store call limited to TTL/3, so that a hung store is a fault in time to give the lease up. */
-  #call<T>(promise: Promise<T>, what: string): Promise<T> {
-    const limit = this.#ttl / 3;
-    return new Promise<T>((resolve, reject) => {
-      const timeout = timerEntry(() =>
-        reject(new Error(`lease store: ${what} of "${this.#name}" took longer than ${Math.round(limit)} ms`))
-      );
-      this.#queue.schedule(timeout, this.#queue.now() + limit);
-      Promise.resolve(promise).then(
-        (value) => (this.#queue.cancel(timeout), resolve(value)),
-        (error: unknown) => (this.#queue.cancel(timeout), reject(error)),
-      );
-    });
-  }
-}
-
 const LEASE_KEYS = ["store", "ttl", "prefix"] as const;
+
+/** The longest TTL: store calls and timers count milliseconds in a signed 32-bit integer. */
+const MAX_TTL = 2 ** 31 - 1;
+
+/** True for a store that coordinates the cluster itself. */
+export function isClusterStore(store: LeaseStore | ClusterLeaseStore): store is ClusterLeaseStore {
+  return typeof (store as ClusterLeaseStore).coordinator === "function";
+}
 
 /** Checks a `lease` option: a store, or `{ store, ttl?, prefix? }`. */
 export function leaseOptions(owner: string, value: unknown): LeaseOptions {
-  const isStore = (v: unknown): v is LeaseStore =>
-    v !== null && typeof v === "object" && typeof (v as LeaseStore).acquire === "function" &&
-    typeof (v as LeaseStore).renew === "function" && typeof (v as LeaseStore).release === "function";
+  const isStore = (v: unknown): v is LeaseStore | ClusterLeaseStore =>
+    v !== null && typeof v === "object" && (
+      typeof (v as ClusterLeaseStore).coordinator === "function" ||
+      (typeof (v as LeaseStore).acquire === "function" && typeof (v as LeaseStore).renew === "function" &&
+        typeof (v as LeaseStore).release === "function")
+    );
   if (isStore(value)) return { store: value };
   if (value === null || typeof value !== "object" || !isStore((value as LeaseOptions).store)) {
     throw new TypeError(
-      `${owner}: option "lease" must be a lease store (acquire, renew, release) or { store, ttl?, prefix? }, got ${
+      `${owner}: option "lease" must be a lease store (acquire, renew, release; or a cluster store) or { store, ttl?, prefix? }, got ${
         value === null ? "null" : typeof value
       }`,
     );
@@ -284,6 +292,9 @@ export function leaseOptions(owner: string, value: unknown): LeaseOptions {
   }
   if (options.ttl !== undefined && (typeof options.ttl !== "number" || !Number.isFinite(options.ttl) || options.ttl <= 0)) {
     throw new RangeError(`${owner}: option "lease.ttl" must be a finite number > 0, got ${String(options.ttl)}`);
+  }
+  if (options.ttl !== undefined && options.ttl > MAX_TTL) {
+    throw new RangeError(`${owner}: option "lease.ttl" must be at most 2^31 - 1 ms (about 24.8 days), got ${options.ttl}`);
   }
   if (options.prefix !== undefined && typeof options.prefix !== "string") {
     throw new TypeError(`${owner}: option "lease.prefix" must be a string, got ${typeof options.prefix}`);

@@ -4,7 +4,7 @@
  * @module
  */
 import type { WorkerHost } from "./host.ts";
-import type { LeaseGate } from "./lease_gate.ts";
+import type { WorkerLease } from "./lease.ts";
 import type { RunEvent } from "./observer.ts";
 import type { RunSignalFields } from "./run_signal.ts";
 import { RunStats } from "./run_stats.ts";
@@ -41,7 +41,13 @@ export class PeriodicState<Scope> extends RunStats implements RunSignalFields {
   stopPromise: Promise<StopReport> | undefined = undefined;
   /** True while stop() waits for the run in flight: its end still counts. */
   stopWaiting = false;
-  gate: LeaseGate | undefined = undefined;
+  gate: WorkerLease | undefined = undefined;
+  /** The next due is a check-in with the cluster at start, not a slot: it runs only to catch up. */
+  checkIn = false;
+  /** Slots (monotonic) still to run back to back after a resumption with `missed: "all"`. */
+  catchup: number[] | undefined = undefined;
+  /** How many more slots a catch-up with `missed: "all"` may run. */
+  catchupBudget = 0;
 
   // The run in flight.
   inFlight: Promise<void> | undefined = undefined;

@@ -4,7 +4,8 @@
  * @module
  */
 import { ATTACH, type Attachable, ownHost, type WorkerHost } from "./host.ts";
-import { LeaseGate } from "./lease_gate.ts";
+import { isClusterStore } from "./lease.ts";
+import { workerLease } from "./lease_gate.ts";
 import { checkPositive, show } from "./options.ts";
 import { PeriodicState, type WorkerBody } from "./periodic_state.ts";
 import { log } from "./report.ts";
@@ -111,14 +112,23 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     resetSignals(s);
     s.state = "idle";
     const lease = s.config.lease === undefined ? host.lease : s.config.lease || undefined;
-    s.gate = lease === undefined ? undefined : new LeaseGate(lease, name, host.queue, {
+    const config = s.config;
+    s.gate = lease === undefined ? undefined : workerLease(host, lease, {
+      name: (lease.prefix ?? "") + name,
+      period: s.schedule.period,
+      everySlot: config.missed === "all",
+    }, {
       lost: (error) => leaseLost(s, error),
       fault: (error) => s.host?.report(error, { worker: name, run: s.run, phase: "lease" }),
       changed: (held, fencingToken) => s.host?.observer?.lease?.({ worker: name, held, fencingToken }),
     });
+    s.catchup = undefined;
     const now = host.queue.now();
     const first = s.schedule.first(now);
-    queueAt(s, s.config.runOnStart ? now : first);
+    // With a cluster store, check in at once: the cluster may know this worker's last slot, and a
+    // slot nobody ran while every instance was down is run now (its missed option).
+    s.checkIn = !config.runOnStart && lease !== undefined && isClusterStore(lease.store);
+    queueAt(s, config.runOnStart || s.checkIn ? now : first, !s.checkIn);
     log(host.logger, "debug", `[background-workers] ${name}: started`);
     return Promise.resolve();
   }
@@ -167,7 +177,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     }
     // A run that did not settle keeps its lease until the lease expires: no other instance may start
     // while it may still write. Otherwise give the lease up so that another instance takes over now.
-    await gate?.close(report.ok);
+    await gate?.close(report.ok, report.ok ? undefined : inFlight);
     log(host.logger, "debug", `[background-workers] ${name}: stopped`);
     return report;
   }

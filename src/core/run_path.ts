@@ -10,7 +10,7 @@
  * @module
  */
 import { ownHost, type WorkerHost } from "./host.ts";
-import type { Admission, LeaseLostError } from "./lease.ts";
+import type { Admission, LeaseLostError, Resumption } from "./lease.ts";
 import type { RunEvent } from "./observer.ts";
 import type { PeriodicState } from "./periodic_state.ts";
 import { isThenable, log } from "./report.ts";
@@ -35,7 +35,7 @@ export function queueAt(s: State, nominal: number, jitter = true): void {
 /** A slot came due (the timer queue calls this). */
 export function onDue(s: State, now: number): void {
   const host = s.host as WorkerHost;
-  host.observer?.due?.({ worker: s.config.name, scheduledAt: host.queue.epochOffset + s.nominalDue });
+  if (!s.checkIn) host.observer?.due?.({ worker: s.config.name, scheduledAt: host.queue.epochOffset + s.nominalDue });
   // A run abandoned by an earlier stop() is still going: runs never overlap, so wait for it.
   if (s.inFlight !== undefined) {
     s.dueWhileBusy = true;
@@ -51,13 +51,55 @@ function admitted(s: State, gen: number, admission: Admission): void {
   if (gen !== s.gen) return;
   const host = s.host as WorkerHost;
   const now = host.queue.now();
-  if (typeof admission === "number") return begin(s, now, admission);
+  // A trigger that came during the check-in makes it a run.
+  if (s.checkIn && s.triggers?.waiting) s.checkIn = false;
+  if (typeof admission === "number") return s.checkIn ? checkedIn(s, now) : begin(s, now, admission);
+  if (typeof admission === "object") return resume(s, now, admission);
+  if (s.checkIn) return checkedIn(s, now);
   // Another instance holds the lease, or the store failed: skip this slot. A trigger waiting
   // for this run learns that it did not happen here.
   const name = s.config.name;
   s.triggers?.reject(new Error(`${name}: not run here: the lease is held elsewhere or the store failed`));
   host.observer?.skipped?.({ worker: name, scheduledAt: host.queue.epochOffset + s.nominalDue, reason: admission });
   queueAt(s, s.schedule.next(s.nominalDue, now, now));
+}
+
+/** The check-in at start found nothing to catch up: on to the first slot of the worker's own schedule. */
+function checkedIn(s: State, now: number): void {
+  s.checkIn = false;
+  queueAt(s, s.schedule.first(now));
+}
+
+/**
+ * A fresh lease of a worker the cluster ran before: continue the cluster's schedule from its last
+ * slot, and run the slots nobody ran as the worker's `missed` option says.
+ */
+function resume(s: State, now: number, { token, lastSlot }: Resumption): void {
+  s.checkIn = false;
+  const config = s.config;
+  const plan = s.schedule.resume(lastSlot - (s.host as WorkerHost).queue.epochOffset, now, config.missed, config.maxCatchup, lastSlot);
+  const first = plan.run[0];
+  // Nothing missed (or skipped by choice): on to the cluster's next slot.
+  if (first === undefined) return queueAt(s, plan.next);
+  // With "all", the list marks a catch-up under way even when empty: its end looks again (below).
+  s.catchup = config.missed === "all" ? plan.run.slice(1) : undefined;
+  s.catchupBudget = config.maxCatchup - plan.run.length;
+  s.nominalDue = first;
+  begin(s, now, token);
+}
+
+/**
+ * After the last catch-up run of `missed: "all"`: slots that went by while the catch-up ran are
+ * missed too (not covered, as one process's overrun would be), within the `maxCatchup` budget.
+ */
+function caughtUp(s: State, end: number): void {
+  s.catchup = undefined;
+  const plan = s.schedule.resume(s.nominalDue, end, "all", s.catchupBudget, s.schedule.wallOf?.(s.nominalDue));
+  const first = plan.run[0];
+  if (first === undefined || s.catchupBudget <= 0) return queueAt(s, plan.next);
+  s.catchup = plan.run.slice(1);
+  s.catchupBudget -= plan.run.length;
+  queueAt(s, first, false);
 }
 
 /** The lease of the run in flight went away: abort it. */
@@ -83,7 +125,9 @@ function begin(s: State, now: number, fencingToken: number | undefined): void {
   const offset = host.queue.epochOffset;
   const startedAt = offset + now;
   s.started(startedAt);
-  const scheduledAt = offset + s.nominalDue;
+  // The slot itself where the schedule knows it to the millisecond (cron, the cluster's grid).
+  const scheduledAt = s.schedule.wallOf?.(s.nominalDue) ?? offset + s.nominalDue;
+  s.gate?.began(scheduledAt);
   const context: WorkerContext = fencingToken === undefined
     ? { signal, name, run, scheduledAt, startedAt }
     : { signal, name, run, scheduledAt, startedAt, fencingToken };
@@ -181,7 +225,13 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
     }
     return;
   }
+  s.gate?.settled();
   s.state = "idle";
+  if (s.catchup !== undefined) {
+    const catchup = s.catchup.shift();
+    if (catchup !== undefined) return queueAt(s, catchup, false);
+    return caughtUp(s, end);
+  }
   let due = s.schedule.next(s.nominalDue, s.runStart, end);
   const backoff = s.config.backoff;
   if (failed !== undefined && backoff !== undefined) {

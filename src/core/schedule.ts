@@ -4,7 +4,15 @@
  * @module
  */
 
-import type { ResolvedOptions } from "./worker_options.ts";
+import type { MissedSlots, ResolvedOptions } from "./worker_options.ts";
+
+/** What a schedule makes of the cluster's last slot: see {@link Schedule.resume}. */
+export interface ResumePlan {
+  /** Slots (monotonic) to run now, back to back, oldest first. */
+  readonly run: readonly number[];
+  /** The due time after them, or of the next slot when there is nothing to run. */
+  readonly next: number;
+}
 
 /** A worker's schedule: where its runs fall, before jitter and backoff. */
 export interface Schedule {
@@ -21,6 +29,18 @@ export interface Schedule {
   readonly lane: number;
   /** The period in ms of a periodic schedule (the worker may change it); undefined for cron. */
   period: number | undefined;
+  /**
+   * The cluster's last run of this worker was due at `last` (monotonic, on this clock): take up the
+   * cluster's schedule from there. Returns the missed slots to run now, oldest first (as `missed`
+   * says: none, the latest one, or at most `max` of the latest), and the next due time after them.
+   */
+  resume(last: number, now: number, missed: MissedSlots, max: number, lastWall?: number): ResumePlan;
+  /**
+   * The wall-clock slot (epoch ms) behind a due time this schedule handed out, when it has one to
+   * the millisecond (a cron slot, the cluster's grid), so that `context.scheduledAt` is the slot
+   * itself rather than the monotonic due time turned back into epoch time.
+   */
+  wallOf?(due: number): number | undefined;
 }
 
 /** Fixed delay: the next run is due `period` ms after the previous one ended (ABP's model). */
@@ -37,6 +57,12 @@ export class FixedDelay implements Schedule {
     return end + this.period;
   }
   rebase(): void {}
+  /** No grid: the next run was due one period after the last; if that went by, it is the one missed slot. */
+  resume(last: number, now: number, missed: MissedSlots): ResumePlan {
+    const next = last + this.period;
+    if (next > now) return { run: [], next };
+    return missed === "skip" ? { run: [], next: now + this.period } : { run: [next], next: now + this.period };
+  }
 }
 
 /**
@@ -45,6 +71,8 @@ export class FixedDelay implements Schedule {
  */
 export class FixedRate implements Schedule {
   #anchor = 0;
+  /** The cluster grid's slot at the anchor (epoch ms), once resumed from it. */
+  #anchorWall: number | undefined = undefined;
   constructor(public period: number) {}
   /** As for fixed delay: same-period workers come due in the order they ran. */
   get lane(): number {
@@ -52,7 +80,11 @@ export class FixedRate implements Schedule {
   }
   first(now: number): number {
     this.#anchor = now;
+    this.#anchorWall = undefined;
     return now + this.period;
+  }
+  wallOf(due: number): number | undefined {
+    return this.#anchorWall === undefined ? undefined : this.#anchorWall + Math.round((due - this.#anchor) / this.period) * this.period;
   }
   next(due: number, start: number, end: number): number {
     const period = this.period;
@@ -64,6 +96,18 @@ export class FixedRate implements Schedule {
   }
   rebase(now: number): void {
     this.#anchor = now;
+    this.#anchorWall = undefined;
+  }
+  /** The cluster's grid is `last + k·period`: the slots after `last` up to now were missed. */
+  resume(last: number, now: number, missed: MissedSlots, max: number, lastWall?: number): ResumePlan {
+    const period = this.period;
+    this.#anchor = last;
+    this.#anchorWall = lastWall;
+    const k = Math.max(0, Math.floor((now - last) / period));
+    const next = last + (k + 1) * period;
+    if (k === 0 || missed === "skip") return { run: [], next };
+    const m = missed === "once" ? 1 : Math.min(k, max);
+    return { run: Array.from({ length: m }, (_, i) => last + (k - m + 1 + i) * period), next };
   }
 }
 

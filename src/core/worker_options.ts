@@ -4,7 +4,7 @@
  * default lives here. In the config "none" is `undefined`, never 0.
  * @module
  */
-import { type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
+import { type ClusterLeaseStore, type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
 import { checkBoolean, checkKeys, checkNonNegative, checkObject, checkPositive, show } from "./options.ts";
 import type { BackoffOptions } from "./schedule.ts";
 
@@ -59,8 +59,30 @@ export interface PeriodicWorkerOptions {
    * Run on one instance at a time through a lease store (overrides the manager's `lease`), or
    * `false` to run on every instance even when the manager has a lease store.
    */
-  readonly lease?: LeaseStore | LeaseOptions | false;
+  readonly lease?: LeaseStore | ClusterLeaseStore | LeaseOptions | false;
+  /**
+   * With a cluster lease store (Redis, PostgreSQL), what happens to the slots that no instance ran
+   * (every instance was down, a deploy, a failover): `"once"` (default) runs one run at once for
+   * them, then the schedule goes on; `"skip"` drops them; `"all"` runs each, back to back, at most
+   * `maxCatchup` (the latest ones). Without such a store, the one-process rule holds: missed slots
+   * coalesce into one run.
+   */
+  readonly missed?: MissedSlots;
+  /** With `missed: "all"`, the most slots run to catch up. Default 10. */
+  readonly maxCatchup?: number;
 }
+
+/**
+ * What a worker does about slots no instance ran: see {@link PeriodicWorkerOptions.missed}.
+ *
+ * @example
+ * ```ts
+ * import type { MissedSlots } from "@background/workers";
+ *
+ * const missed: MissedSlots = "skip";
+ * ```
+ */
+export type MissedSlots = "skip" | "once" | "all";
 
 /**
  * Options of {@link periodic}: those of {@link PeriodicBackgroundWorker} but the name, which is the
@@ -93,6 +115,8 @@ export interface WorkerConfig {
   readonly backoff: BackoffConfig | undefined;
   /** Undefined: the manager's lease, if any; false: never a lease. */
   readonly lease: LeaseOptions | false | undefined;
+  readonly missed: MissedSlots;
+  readonly maxCatchup: number;
 }
 
 /**
@@ -123,9 +147,12 @@ export const WORKER_OPTIONS: readonly string[] = [
   "enabled",
   "backoff",
   "lease",
+  "missed",
+  "maxCatchup",
 ];
 const BACKOFF_OPTIONS = ["factor", "max"] as const;
 const MODES: readonly string[] = ["fixed-delay", "fixed-rate"];
+const MISSED: readonly string[] = ["skip", "once", "all"];
 
 /**
  * Checks a worker's options and resolves them. `className` is the subclass's name: the default
@@ -158,6 +185,15 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
     throw new TypeError(`${name}: option "mode" must be "fixed-delay" or "fixed-rate", got ${show(mode)}`);
   }
   const runOnStart = checkBoolean(name, "runOnStart", options.runOnStart ?? false);
+  const missed = options.missed ?? "once";
+  if (!MISSED.includes(missed)) {
+    throw new TypeError(`${name}: option "missed" must be "skip", "once" or "all", got ${show(missed)}`);
+  }
+  if (options.maxCatchup !== undefined && missed !== "all") {
+    throw new TypeError(`${name}: option "maxCatchup" applies to missed: "all", got maxCatchup ${show(options.maxCatchup)} with missed ${show(missed)}`);
+  }
+  const maxCatchup = options.maxCatchup === undefined ? 10 : checkPositive(name, "maxCatchup", options.maxCatchup);
+  if (!Number.isInteger(maxCatchup)) throw new RangeError(`${name}: option "maxCatchup" must be a whole number, got ${show(maxCatchup)}`);
   const jitter = checkNonNegative(name, "jitter", options.jitter ?? 0);
   const timeout = options.timeout === undefined ? undefined : checkPositive(name, "timeout", options.timeout);
   const enabled = checkBoolean(name, "enabled", options.enabled ?? true);
@@ -168,6 +204,8 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
     timeout,
     backoff: backoffConfig(name, options.backoff ?? false),
     lease: options.lease === undefined || options.lease === false ? options.lease : leaseOptions(name, options.lease),
+    missed,
+    maxCatchup,
   };
   return { config, period, cron, timezone: options.timezone, mode, enabled };
 }

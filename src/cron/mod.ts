@@ -28,7 +28,11 @@
  * @module
  */
 import { Cron } from "croner";
-import { installCron, type Schedule } from "../core/schedule.ts";
+import { installCron, type ResumePlan, type Schedule } from "../core/schedule.ts";
+import type { MissedSlots } from "../core/worker_options.ts";
+
+/** How many occurrences a resumption walks at most before it jumps ahead to the latest ones. */
+const WALK = 10_000;
 
 /** One parsed pattern in one zone, shared by all workers that use it. */
 class Occurrences {
@@ -90,6 +94,7 @@ class CronSchedule implements Schedule {
     if (next.wall <= end + offset) {
       // A slot went by while the run ran: one run at once, which stands for it.
       this.#slot = next.wall;
+      this.#onSlot = false;
       return this.#due = end;
     }
     return this.#take(next);
@@ -97,7 +102,52 @@ class CronSchedule implements Schedule {
 
   rebase(): void {}
 
+  /**
+   * A due time taken from a slot is that slot; a run at once for a slot that went by during a run
+   * was due when that run ended, so it reports that time (as `scheduledAt` says: when it was due).
+   */
+  wallOf(due: number): number | undefined {
+    return due === this.#due && this.#onSlot ? this.#slot : this.#missed.get(due);
+  }
+
+  /** The due time handed out last is its slot's (not a run at once after an overrun). */
+  #onSlot = false;
+
+  /** Catch-up slots handed out by resume(): monotonic due → wall slot. */
+  readonly #missed = new Map<number, number>();
+
+  /** The occurrences after the cluster's last slot up to now were missed; the next one is due. */
+  resume(last: number, now: number, missed: MissedSlots, max: number): ResumePlan {
+    const offset = Date.now() - performance.now();
+    const nowWall = now + offset;
+    const keep = missed === "all" ? max : 1;
+    const slots: number[] = [];
+    let after = last + offset;
+    for (let i = 0; ; i++) {
+      let next = this.#occurrences.next(after);
+      if (i === WALK && next.wall <= nowWall) {
+        // Thousands missed (a per-second pattern after a long outage): only the latest count, so
+        // start again from a little before now, at the pace of the last steps.
+        slots.length = 0;
+        next = this.#occurrences.next(nowWall - (next.wall - after) * (keep + 1));
+      }
+      if (next.wall > nowWall) {
+        this.#missed.clear();
+        const run = missed === "skip" ? [] : slots.map((wall) => {
+          this.#missed.set(wall - offset, wall);
+          return wall - offset;
+        });
+        this.#take(next);
+        return { run, next: next.mono };
+      }
+      slots.push(next.wall);
+      if (slots.length > keep) slots.shift();
+      after = next.wall;
+    }
+  }
+
   #take(next: { wall: number; mono: number }): number {
+    this.#onSlot = true;
     this.#slot = next.wall;
     return this.#due = next.mono;
   }
