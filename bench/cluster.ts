@@ -66,6 +66,12 @@ async function privateRedis(): Promise<MeasuredStore> {
   return {
     port: redis.port,
     counts: "Redis commands (INFO commandstats, INFO itself left out)",
+    busyIs: "Redis's CPU time (INFO cpu, user + sys)",
+    async busy() {
+      const info = await admin.info("cpu");
+      const sum = (key: string) => Number(new RegExp(`${key}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+      return (sum("used_cpu_user") + sum("used_cpu_sys")) * 1e6;
+    },
     async executed() {
       const info = await admin.info("commandstats");
       let sum = 0;
@@ -84,6 +90,15 @@ async function privatePostgres(): Promise<MeasuredStore> {
   return {
     port: pg.port,
     counts: `PostgreSQL statements (pg_stat_statements, database ${pg.database})`,
+    busyIs: "PostgreSQL's statement execution time (pg_stat_statements total_exec_time)",
+    async busy() {
+      const [row] = await pg.query(
+        "SELECT coalesce(sum(total_exec_time), 0)::float8 AS ms FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = $1)",
+        [pg.database],
+        "postgres",
+      );
+      return Number(row?.ms) * 1_000;
+    },
     async executed() {
       // From the postgres database, so that this query is not counted with the instances' ones.
       const [row] = await pg.query(
@@ -99,6 +114,8 @@ async function privatePostgres(): Promise<MeasuredStore> {
 const ms = (v: number | undefined): string => v === undefined ? "n/a" : v === Infinity ? "none" : `${Math.round(v)} ms`;
 const line = (client: string, n: number, r: Result): string =>
   `| ${client} | ${n} | ${r.runs} (${Math.round(r.ideal)}) | ${r.roundTripsPerRun.toFixed(2)} | ${r.serverPerRun.toFixed(2)} | ${
+    r.busyPerRun.toFixed(1)
+  } µs (${(r.busyPerSecond / 1e4).toFixed(2)} %) | ${
     r.busiest.toFixed(1)
   }x | ${r.idle} of ${n} | ${r.overlaps} | ${ms(r.failover)} (${ms(r.failoverMax)}) | ${r.errors} |`;
 
@@ -123,10 +140,11 @@ try {
     console.log(`
 ${settings.workers} workers every ${settings.period} ms per instance (runs take ${settings.runMs} ms), lease TTL ${settings.ttl} ms,
 instances on ${runtime} (bench on ${ownRuntime}), ${settings.seconds} s measured after ${settings.warmup} ms of warm-up.
-Server: ${measured.counts}. Round trips: store calls (acquire, renew, release) made by the instances.
+Server: ${measured.counts}. Round trips: commands or statements the instances' clients sent to the store.
+Store time: ${measured.busyIs}, per run, and (in brackets) as a share of one core.
 
-| client | instances | runs (ideal) | round trips per run | server per run | busiest vs fair share | idle instances | overlaps | failover worker 0 (slowest of the killed one's) | store errors |
-|---|---|---|---|---|---|---|---|---|---|
+| client | instances | runs (ideal) | round trips per run | server per run | store time per run (of a core) | busiest vs fair share | idle instances | overlaps | failover worker 0 (slowest of the killed one's) | store errors |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}`);
   }
 } finally {

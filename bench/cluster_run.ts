@@ -15,6 +15,10 @@ export interface MeasuredStore {
   readonly counts: string;
   /** Commands (Redis) or statements (PostgreSQL) executed so far by the instances. */
   executed(): Promise<number>;
+  /** The store's own time spent so far, µs: Redis's CPU time (INFO cpu), PostgreSQL's statement execution time. */
+  busy(): Promise<number>;
+  /** What `busy()` measures, for the legend. */
+  readonly busyIs: string;
 }
 
 export interface Settings {
@@ -34,6 +38,9 @@ export interface Result {
   ideal: number;
   roundTripsPerRun: number;
   serverPerRun: number;
+  /** The store's time per run (µs) and per second of the window (µs, i.e. 1,000,000 = one core). */
+  busyPerRun: number;
+  busyPerSecond: number;
   /** Runs of the busiest instance over the fair share (runs / instances). */
   busiest: number;
   idle: number;
@@ -58,7 +65,7 @@ async function calls(instances: Child[]): Promise<number> {
     child.send("calls");
     for (let i = 0; i < 500; i++) {
       const reply = events(child, seen).find((e) => e.e === "calls");
-      if (reply !== undefined) return (reply.acquire ?? 0) + (reply.renew ?? 0) + (reply.release ?? 0);
+      if (reply !== undefined) return reply.trips ?? 0;
       await sleep(10);
     }
     throw new Error("an instance did not answer 'calls' within 5 s");
@@ -124,9 +131,9 @@ export async function measure(store: MeasuredStore, client: ClientKind, s: Setti
     // Together, as a deploy starts them: who is first to each lease is then a race, not start-up order.
     for (const c of instances) c.send("go");
     await sleep(s.warmup);
-    const [server0, calls0, from] = [await store.executed(), await calls(instances), Date.now()];
+    const [server0, busy0, calls0, from] = [await store.executed(), await store.busy(), await calls(instances), Date.now()];
     await sleep(s.seconds * 1_000);
-    const [to, server1, calls1] = [Date.now(), await store.executed(), await calls(instances)];
+    const [to, server1, busy1, calls1] = [Date.now(), await store.executed(), await store.busy(), await calls(instances)];
     const seen = new Observed(instances).update();
     const inWindow = seen.runs.filter((r) => r.start >= from && r.start < to);
     const perInstance = instances.map((_, i) => inWindow.filter((r) => r.instance === i).length);
@@ -138,6 +145,8 @@ export async function measure(store: MeasuredStore, client: ClientKind, s: Setti
       ideal: (s.workers * (to - from)) / (s.period + s.runMs),
       roundTripsPerRun: (calls1 - calls0) / runs,
       serverPerRun: (server1 - server0) / runs,
+      busyPerRun: (busy1 - busy0) / runs,
+      busyPerSecond: (busy1 - busy0) / ((to - from) / 1_000),
       busiest: Math.max(...perInstance) / (runs / s.instances),
       idle: perInstance.filter((n) => n === 0).length,
       overlaps: overlaps(seen.update()).length,

@@ -8,7 +8,7 @@
  * printed for pasting until someone puts `<!-- lease:start -->` / `<!-- lease:end -->` around it.
  * @module
  */
-import { BackgroundWorkerManager, type LeaseStore, periodic } from "../../mod.ts";
+import { BackgroundWorkerManager, type ClusterLeaseStore, periodic } from "../../mod.ts";
 import { postgresLeaseStore } from "../../src/lease/postgres.ts";
 import { redisLeaseStore } from "../../src/lease/redis.ts";
 import { fixed, type Summary } from "../harness/report.ts";
@@ -20,44 +20,50 @@ const ID = "lease";
 const RUNTIME = "Deno";
 const BASE = "no lease";
 
-/** A store over one client library; `open` connects, `close` lets the process exit. */
+/**
+ * A store over one client library; `open` connects (each command or statement the client sends
+ * calls `count`: the round trips), `close` lets the process exit.
+ */
 interface Store {
   readonly label: string;
-  open(): Promise<{ store: LeaseStore; close(): Promise<unknown> | void }>;
+  open(count: () => void): Promise<{ store: ClusterLeaseStore; close(): Promise<unknown> | void }>;
 }
 
 // The clients are imported when the workload runs: rendering, and every other workload, need none.
 const STORES: readonly Store[] = [
   {
     label: "Redis, ioredis",
-    async open() {
+    async open(count) {
       const { Redis } = await import("ioredis");
       const io = new Redis({ host: "127.0.0.1", port: 6379 });
-      return { store: redisLeaseStore(io), close: () => io.disconnect() };
+      return { store: redisLeaseStore(([command, ...args]) => (count(), io.call(command as string, ...args))), close: () => io.disconnect() };
     },
   },
   {
     label: "Redis, node-redis",
-    async open() {
+    async open(count) {
       const { createClient } = await import("redis");
       const nr = await createClient({ url: "redis://127.0.0.1:6379" }).connect();
-      return { store: redisLeaseStore(nr), close: () => nr.quit() };
+      return { store: redisLeaseStore((args) => (count(), nr.sendCommand(args))), close: () => nr.quit() };
     },
   },
   {
     label: "PostgreSQL, postgres.js",
-    async open() {
+    async open(count) {
       const { default: postgres } = await import("postgres");
       const sql = postgres({ host: "127.0.0.1", port: 5432, database: "test", user: "postgres", onnotice: () => {} });
-      return { store: postgresLeaseStore(sql), close: () => sql.end() };
+      const run = async (text: string, params: unknown[]) => (count(), [...await sql.unsafe(text, params as never[])]);
+      return { store: postgresLeaseStore(run), close: () => sql.end() };
     },
   },
   {
     label: "PostgreSQL, pg",
-    async open() {
+    async open(count) {
       const { default: pg } = await import("pg");
       const pool = new pg.Pool({ host: "127.0.0.1", port: 5432, database: "test", user: "postgres" });
-      return { store: postgresLeaseStore(pool), close: () => pool.end() };
+      pool.on("error", () => {});
+      const run = async (text: string, params: unknown[]) => (count(), (await pool.query(text, params)).rows);
+      return { store: postgresLeaseStore(run), close: () => pool.end() };
     },
   },
 ];
@@ -86,9 +92,10 @@ export const LEASE: Workload = {
         const began = performance.now();
         let failure: string | undefined;
         try {
-          const opened = await store?.open();
+          const counter = { calls: 0 };
+          const opened = await store?.open(() => void counter.calls++);
           try {
-            bench.recorder.record(ID, label, RUNTIME, { result: { ...await measure(opened?.store, p), ...p } });
+            bench.recorder.record(ID, label, RUNTIME, { result: { ...await measure(opened?.store, counter, p), ...p } });
           } finally {
             await opened?.close();
           }
@@ -116,18 +123,12 @@ export const LEASE: Workload = {
 
 /** One worker for the window, with `store` as its lease store (none: the baseline). */
 async function measure(
-  store: LeaseStore | undefined,
+  store: ClusterLeaseStore | undefined,
+  counter: { calls: number },
   { seconds, period, ttl }: { seconds: number; period: number; ttl: number },
 ): Promise<{ runs: number; calls: number; p50: number; p99: number }> {
-  let calls = 0;
-  // Counts every round trip the lease keeper makes.
-  const counted: LeaseStore | undefined = store === undefined ? undefined : {
-    acquire: (...a) => (calls++, store.acquire(...a)),
-    renew: (...a) => (calls++, store.renew(...a)),
-    release: (...a) => (calls++, store.release(...a)),
-  };
   const lags: number[] = [];
-  const manager = new BackgroundWorkerManager(counted === undefined ? {} : { lease: { store: counted, ttl } });
+  const manager = new BackgroundWorkerManager(store === undefined ? {} : { lease: { store, ttl } });
   manager.add(periodic(`bench-${crypto.randomUUID()}`, { period }, ({ scheduledAt }) => {
     lags.push(Date.now() - scheduledAt);
   }));
@@ -136,7 +137,7 @@ async function measure(
   await manager.stop();
   lags.sort((a, b) => a - b);
   const q = (p: number): number => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))] ?? NaN;
-  return { runs: lags.length, calls, p50: q(0.5), p99: q(0.99) };
+  return { runs: lags.length, calls: counter.calls, p50: q(0.5), p99: q(0.99) };
 }
 
 /** A line of the table, the figures as bench/lease.ts printed them before the registry. */
