@@ -9,9 +9,9 @@ import { combine, type RunObserver } from "./observer.ts";
 import { checkObject, show } from "./options.ts";
 import { log, reporter } from "./report.ts";
 import { type StopOnShutdownOptions, stopOnShutdownHook } from "./shutdown_hook.ts";
-import { OK_REPORT, settlesWithin, stopTimeout } from "./stopping.ts";
+import { gatherReports, OK_REPORT, stopTimeout, stopWorker, type WorkerStopped } from "./stopping.ts";
 import { TimerQueue } from "./timer_queue.ts";
-import type { BackgroundWorker, RunResult, StopOptions, StopReport, UnsettledRun, WorkerStatus } from "./types.ts";
+import type { BackgroundWorker, RunResult, StopOptions, StopReport, WorkerStatus } from "./types.ts";
 
 export type { ManagerOptions } from "./manager_options.ts";
 
@@ -35,6 +35,8 @@ export type { ManagerOptions } from "./manager_options.ts";
 export class BackgroundWorkerManager implements AsyncDisposable {
   readonly #workers = new Map<string, BackgroundWorker>();
   readonly #started = new Set<BackgroundWorker>();
+  /** Workers whose start() has not resolved yet: a stop waits for it first. */
+  readonly #startsUnderWay = new Map<BackgroundWorker, Promise<void>>();
   readonly #host: WorkerHost;
   readonly #observers: RunObserver[] = [];
   readonly #enabled: boolean;
@@ -42,6 +44,8 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   #running = false;
   #starting: Promise<void> | undefined = undefined;
   #stopping: Promise<StopReport> | undefined = undefined;
+  /** What the one stopOnShutdown() call returned, until disposed. */
+  #shutdown: Disposable | undefined = undefined;
   /** Bumped by every stop(): a start() that waited for an earlier stop gives way to a later one. */
   #stops = 0;
 
@@ -181,6 +185,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * in flight, waits for them (at most `timeout`), calls `beforeExit`, then exits with 0 when every
    * run settled in time and 1 otherwise. A second signal exits at once with 128 + its number (130
    * for Ctrl-C). Returns a Disposable that removes the signal listeners.
+   * @throws {Error} when called again before the first one's Disposable was disposed.
    *
    * @example
    * ```ts
@@ -192,8 +197,14 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * ```
    */
   stopOnShutdown(options: StopOnShutdownOptions = {}): Disposable {
+    // Two hooks would race to exit: the first to finish its beforeExit ends the other's mid-way.
+    if (this.#shutdown !== undefined) {
+      throw new Error(
+        `${OWNER}.stopOnShutdown: called twice on this manager; pass every option (one beforeExit doing all the closing) to one call, or dispose the first`,
+      );
+    }
     const workers = this.#workers;
-    return stopOnShutdownHook()({
+    const hook = stopOnShutdownHook()({
       stop: (o) => this.stop(o),
       get size() {
         return workers.size;
@@ -201,6 +212,13 @@ export class BackgroundWorkerManager implements AsyncDisposable {
       logger: this.#host.logger,
       stopTimeout: this.#stopTimeout,
     }, options);
+    const shutdown: Disposable = {
+      [Symbol.dispose]: (): void => {
+        if (this.#shutdown === shutdown) this.#shutdown = undefined;
+        hook[Symbol.dispose]();
+      },
+    };
+    return this.#shutdown = shutdown;
   }
 
   /**
@@ -256,47 +274,27 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     // Not if it was removed (or replaced) between add() and this microtask.
     if (this.#started.has(worker) || !this.#running || this.#workers.get(worker.name) !== worker) return;
     this.#started.add(worker);
+    let starting: Promise<void> | undefined;
     try {
-      await worker.start();
+      starting = worker.start();
+      this.#startsUnderWay.set(worker, starting);
+      await starting;
     } catch (error) {
       this.#started.delete(worker);
       this.#host.report(error, { worker: worker.name, run: 0, phase: "start" });
+    } finally {
+      if (this.#startsUnderWay.get(worker) === starting) this.#startsUnderWay.delete(worker);
     }
   }
 
-  async #stopOne(
-    worker: BackgroundWorker,
-    timeout: number,
-  ): Promise<{ report: StopReport; error?: unknown }> {
-    try {
-      const stopping = worker.stop({ timeout });
-      // Workers attached to the host keep the deadline themselves; others get it kept for them.
-      if (isAttachable(worker) || await settlesWithin(this.#host.queue.clock, stopping, timeout)) {
-        return { report: await stopping };
-      }
-      return { report: { ok: false, unsettled: [{ worker: worker.name, run: 0 }] } };
-    } catch (error) {
-      return { report: OK_REPORT, error };
-    }
+  #stopOne(worker: BackgroundWorker, timeout: number): Promise<WorkerStopped> {
+    return stopWorker(OWNER, worker, timeout, this.#host.queue.clock, this.#startsUnderWay.get(worker));
   }
 
   async #stopAll(timeout: number): Promise<StopReport> {
     const results = await Promise.all(Array.from(this.#workers.values(), (w) => this.#stopOne(w, timeout)));
     this.#started.clear();
-    const unsettled: UnsettledRun[] = [];
-    const errors: unknown[] = [];
-    for (const { report, error } of results) {
-      unsettled.push(...report.unsettled);
-      if (error !== undefined) errors.push(error);
-    }
-    const report: StopReport = unsettled.length === 0 ? OK_REPORT : { ok: false, unsettled };
-    if (errors.length > 0) {
-      // The others were stopped all the same; `report` says whether their runs settled.
-      throw Object.assign(new AggregateError(errors, `${OWNER}.stop: ${errors.length} worker(s) failed to stop`), {
-        report,
-      });
-    }
-    return report;
+    return gatherReports(OWNER, results);
   }
 
   #plainStatus(worker: BackgroundWorker): WorkerStatus {

@@ -51,11 +51,14 @@ export class PeriodicState<Scope> extends RunStats implements RunSignalFields {
 
   // The run in flight.
   inFlight: Promise<void> | undefined = undefined;
+  /** Told when the run in flight settles: a stop() from inside its synchronous part waits on it. */
+  onSettled: (() => void) | undefined = undefined;
   /** A slot came due while an abandoned run still went on: it runs when that run ends. */
   dueWhileBusy = false;
   // The runs' signals (see run_signal.ts).
   sharedController: AbortController | undefined = undefined;
   sharedSignal: AbortSignal | undefined = undefined;
+  sharedHeard = false;
   ownController: AbortController | undefined = undefined;
   currentSignal: AbortSignal | undefined = undefined;
   run = 0;

@@ -11,11 +11,11 @@ import { PeriodicState, type WorkerBody } from "./periodic_state.ts";
 import { log } from "./report.ts";
 import { leaseLost, onDue, queueAt } from "./run_path.ts";
 import { abortSignals, resetSignals } from "./run_signal.ts";
-import { makeSchedule } from "./schedule.ts";
+import { FixedRate, makeSchedule } from "./schedule.ts";
 import { DEFAULT_STOP_TIMEOUT, OK_REPORT, settlesWithin, stopTimeout } from "./stopping.ts";
 import { Triggers } from "./triggers.ts";
 import type { BackgroundWorker, RunResult, StopOptions, StopReport, WorkerContext, WorkerState, WorkerStatus } from "./types.ts";
-import { type PeriodicWorkerOptions, resolveWorkerOptions } from "./worker_options.ts";
+import { checkRateJitter, type PeriodicWorkerOptions, resolveWorkerOptions } from "./worker_options.ts";
 
 /**
  * A worker that runs {@link PeriodicBackgroundWorker.doWork} every `period` ms, never overlapping
@@ -83,7 +83,9 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const s = this.#s;
     const name = s.config.name;
     if (s.schedule.period === undefined) throw new TypeError(`${name}: a cron worker has no period to set (got ${show(value)})`);
-    s.schedule.period = checkPositive(name, "period", value);
+    const period = checkPositive(name, "period", value);
+    if (s.schedule instanceof FixedRate && s.config.jitter !== undefined) checkRateJitter(name, period, s.config.jitter);
+    s.schedule.period = period;
     const queue = s.host?.queue;
     if (s.state === "running") {
       s.schedule.rebase(s.nominalDue);
@@ -151,13 +153,15 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const s = this.#s;
     const host = s.host as WorkerHost;
     const name = s.config.name;
+    // Called from the synchronous part of a run (before its first await), when it has no promise yet.
+    const inSync = s.state === "running" && s.inFlight === undefined;
     s.gen++;
     s.state = "stopped";
     host.queue.cancel(s.entry);
     if (s.timeoutEntry !== undefined) host.queue.cancel(s.timeoutEntry);
     s.dueWhileBusy = false;
     abortSignals(s, new DOMException(`${name} stopped`, "AbortError"));
-    const inFlight = s.inFlight;
+    const inFlight = inSync ? new Promise<void>((resolve) => (s.onSettled = resolve)) : s.inFlight;
     const gate = s.gate;
     s.gate = undefined;
     let report = OK_REPORT;
@@ -203,7 +207,10 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   status(): WorkerStatus {
     const s = this.#s;
     const queue = s.host?.queue;
-    const next = queue !== undefined && queue.has(s.entry) ? Math.round(queue.epochOffset + s.entry.due) : null;
+    // The slot itself where the schedule knows it (cron), plus the jitter this run was given.
+    const next = queue !== undefined && queue.has(s.entry)
+      ? Math.round((s.schedule.wallOf?.(s.nominalDue) ?? queue.epochOffset + s.nominalDue) + s.entry.due - s.nominalDue)
+      : null;
     return s.line(s.config.name, s.state, next);
   }
 

@@ -190,6 +190,10 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
   const run = s.run;
   const current = gen === s.gen;
   s.inFlight = undefined;
+  if (s.onSettled !== undefined) {
+    s.onSettled();
+    s.onSettled = undefined;
+  }
   if (s.ownController !== undefined) {
     s.ownController = undefined;
     if (s.timeoutEntry !== undefined) host.queue.cancel(s.timeoutEntry);

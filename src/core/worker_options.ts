@@ -47,7 +47,10 @@ export interface PeriodicWorkerOptions {
   readonly name?: string;
   /** `"fixed-delay"` (default) or `"fixed-rate"`. */
   readonly mode?: ScheduleMode;
-  /** Adds a random delay in [0, jitter) ms to each due time. Default 0. */
+  /**
+   * Adds a random delay in [0, jitter) ms to each due time. Default 0. With `mode: "fixed-rate"` it
+   * must be less than `period` (a RangeError otherwise): runs stay on the grid, each within a period.
+   */
   readonly jitter?: number;
   /** Aborts a run's signal after this many ms (reason: a `TimeoutError`). Default: no timeout. */
   readonly timeout?: number;
@@ -195,6 +198,7 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
   const maxCatchup = options.maxCatchup === undefined ? 10 : checkPositive(name, "maxCatchup", options.maxCatchup);
   if (!Number.isInteger(maxCatchup)) throw new RangeError(`${name}: option "maxCatchup" must be a whole number, got ${show(maxCatchup)}`);
   const jitter = checkNonNegative(name, "jitter", options.jitter ?? 0);
+  if (mode === "fixed-rate" && period !== undefined) checkRateJitter(name, period, jitter);
   const timeout = options.timeout === undefined ? undefined : checkPositive(name, "timeout", options.timeout);
   const enabled = checkBoolean(name, "enabled", options.enabled ?? true);
   const config: WorkerConfig = {
@@ -208,6 +212,18 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
     maxCatchup,
   };
   return { config, period, cron, timezone: options.timezone, mode, enabled };
+}
+
+/**
+ * Fixed rate keeps runs on a grid of `period`: a jitter of a period or more would push each run past
+ * the next slot, and the grid would coalesce them into far fewer runs than it promises.
+ */
+export function checkRateJitter(name: string, period: number, jitter: number): void {
+  if (jitter >= period) {
+    throw new RangeError(
+      `${name}: option "jitter" must be less than "period" with mode "fixed-rate", got jitter ${show(jitter)} and period ${show(period)}`,
+    );
+  }
 }
 
 function backoffConfig(name: string, backoff: boolean | BackoffOptions): BackoffConfig | undefined {
