@@ -43,6 +43,7 @@ export type {
   WorkerStatus,
 } from "./src/core/types.ts";
 export type { StopOnShutdownOptions } from "./src/core/shutdown_hook.ts";
+export type { Clock, ClockSource } from "./src/core/clock.ts";
 export type {
   DueEvent,
   LeaseEvent,

@@ -41,6 +41,8 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   readonly #observers: RunObserver[] = [];
   readonly #enabled: boolean;
   readonly #stopTimeout: number;
+  /** The clock's own observer (a test clock counts runs in flight), after the user's. */
+  readonly #clockObserver: RunObserver | undefined;
   #running = false;
   #starting: Promise<void> | undefined = undefined;
   #stopping: Promise<StopReport> | undefined = undefined;
@@ -59,12 +61,13 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     const config = resolveManagerOptions(options);
     this.#enabled = config.enabled;
     this.#stopTimeout = config.stopTimeout;
+    this.#clockObserver = config.clock.observer;
     this.#host = {
       ...reporter(config.logger, config.onError),
-      queue: new TimerQueue(),
+      queue: new TimerQueue(config.clock),
       scope: config.scope,
       lease: config.lease,
-      observer: undefined,
+      observer: this.#clockObserver,
     };
   }
 
@@ -256,7 +259,8 @@ export class BackgroundWorkerManager implements AsyncDisposable {
 
   #observed(): void {
     const logger = this.#host.logger;
-    this.#host.observer = combine(this.#observers, (error) => log(logger, "error", "[background-workers] an observer threw:", error));
+    const observers = this.#clockObserver === undefined ? this.#observers : [...this.#observers, this.#clockObserver];
+    this.#host.observer = combine(observers, (error) => log(logger, "error", "[background-workers] an observer threw:", error));
   }
 
   /** Stops the manager at the end of an `await using` scope. */

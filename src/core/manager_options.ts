@@ -3,6 +3,7 @@
  * `worker_options.ts`).
  * @module
  */
+import { checkClock, type Clock, type ClockSource, realClock, unrefClock } from "./clock.ts";
 import { type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
 import { checkBoolean, checkFunction, checkKeys, checkNonNegative, checkObject, show } from "./options.ts";
 import { defaultLogger } from "./report.ts";
@@ -39,11 +40,21 @@ export interface ManagerOptions {
    * for the cluster, through a lease store (`@background/workers/redis`, `/postgres`).
    */
   readonly lease?: LeaseStore | LeaseOptions;
+  /**
+   * The clock the manager's timer queue runs on: a `TestClock` from `@background/workers/testing`
+   * in tests. Default: `setTimeout` and `performance.now()`. Exclusive with `unref`.
+   */
+  readonly clock?: ClockSource;
+  /**
+   * True: the manager's timer does not keep the process alive, so a CLI or a test exits by itself
+   * while its workers wait (a run in flight still holds the process). Default false.
+   */
+  readonly unref?: boolean;
 }
 
 /** Who the manager's errors name. */
 export const OWNER = "BackgroundWorkerManager";
-const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope", "lease"] as const;
+const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope", "lease", "clock", "unref"] as const;
 
 /** A manager's options after checking, with defaults applied. */
 export interface ManagerConfig {
@@ -53,6 +64,8 @@ export interface ManagerConfig {
   readonly stopTimeout: number;
   readonly scope: ScopeFactory | undefined;
   readonly lease: LeaseOptions | undefined;
+  /** The timer queue's clock: the real one, an unref'd one (`unref`), or the `clock` option's. */
+  readonly clock: Clock;
 }
 
 /** Checks a manager's options and resolves them. */
@@ -70,6 +83,11 @@ export function resolveManagerOptions(options: ManagerOptions): ManagerConfig {
   }
   if (options.onError !== undefined) checkFunction(OWNER, "onError", options.onError);
   if (options.scope !== undefined) checkFunction(OWNER, "scope", options.scope);
+  const unref = checkBoolean(OWNER, "unref", options.unref ?? false);
+  if (unref && options.clock !== undefined) {
+    throw new TypeError(`${OWNER}: options "unref" and "clock" exclude each other (a test clock sets no runtime timer to unref), got unref true and clock ${show(options.clock)}`);
+  }
+  const clock = options.clock !== undefined ? checkClock(OWNER, options.clock) : unref ? unrefClock(OWNER) : realClock;
   return {
     enabled,
     logger,
@@ -77,5 +95,6 @@ export function resolveManagerOptions(options: ManagerOptions): ManagerConfig {
     stopTimeout,
     scope: options.scope,
     lease: options.lease === undefined ? undefined : leaseOptions(OWNER, options.lease),
+    clock,
   };
 }

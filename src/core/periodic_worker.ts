@@ -104,7 +104,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const s = this.#s;
     if (s.state !== "stopped") return Promise.resolve();
     if (s.host === undefined) {
-      s.host = ownHost();
+      s.host = ownHost(s.config.clock);
       s.ownHost = true;
     }
     const host = s.host;
@@ -125,6 +125,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
       changed: (held, fencingToken) => s.host?.observer?.lease?.({ worker: name, held, fencingToken }),
     });
     s.catchup = undefined;
+    s.schedule.useClock?.(host.queue.clock);
     const now = host.queue.now();
     const first = s.schedule.first(now);
     // With a cluster store, check in at once: the cluster may know this worker's last slot, and a
@@ -229,6 +230,12 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
         }
         if (s.state === "idle" || s.state === "running") {
           throw new Error(`${name}: stop this worker before moving it into or out of a manager`);
+        }
+        const clock = s.config.clock;
+        if (host !== undefined && clock !== undefined && host.queue.clock !== clock) {
+          throw new TypeError(
+            `${name}: this worker has its own option "clock", and the manager runs on another clock; give the manager that clock (new BackgroundWorkerManager({ clock })) or drop the worker's`,
+          );
         }
         s.host = host;
         s.ownHost = false;

@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { Clock } from "./clock.ts";
 import type { MissedSlots, ResolvedOptions } from "./worker_options.ts";
 
 /** What a schedule makes of the cluster's last slot: see {@link Schedule.resume}. */
@@ -41,6 +42,11 @@ export interface Schedule {
    * itself rather than the monotonic due time turned back into epoch time.
    */
   wallOf?(due: number): number | undefined;
+  /**
+   * The worker starts on the queue of `clock`: a schedule that reads wall time (cron) reads it
+   * there, so that it follows a test clock too.
+   */
+  useClock?(clock: Clock): void;
 }
 
 /** Fixed delay: the next run is due `period` ms after the previous one ended (ABP's model). */

@@ -4,6 +4,7 @@
  * default lives here. In the config "none" is `undefined`, never 0.
  * @module
  */
+import { checkClock, type Clock, type ClockSource } from "./clock.ts";
 import { type ClusterLeaseStore, type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
 import { checkBoolean, checkKeys, checkNonNegative, checkObject, checkPositive, show } from "./options.ts";
 import type { BackoffOptions } from "./schedule.ts";
@@ -73,6 +74,12 @@ export interface PeriodicWorkerOptions {
   readonly missed?: MissedSlots;
   /** With `missed: "all"`, the most slots run to catch up. Default 10. */
   readonly maxCatchup?: number;
+  /**
+   * The clock of a worker started on its own, outside a manager: a `TestClock` from
+   * `@background/workers/testing` in tests. In a manager the manager's clock rules: adding a worker
+   * whose clock is another is a TypeError. Default: the real clock.
+   */
+  readonly clock?: ClockSource;
 }
 
 /**
@@ -120,6 +127,8 @@ export interface WorkerConfig {
   readonly lease: LeaseOptions | false | undefined;
   readonly missed: MissedSlots;
   readonly maxCatchup: number;
+  /** The clock of the worker's own queue; undefined: the real one (or its manager's). */
+  readonly clock: Clock | undefined;
 }
 
 /**
@@ -152,6 +161,7 @@ export const WORKER_OPTIONS: readonly string[] = [
   "lease",
   "missed",
   "maxCatchup",
+  "clock",
 ];
 const BACKOFF_OPTIONS = ["factor", "max"] as const;
 const MODES: readonly string[] = ["fixed-delay", "fixed-rate"];
@@ -210,6 +220,7 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
     lease: options.lease === undefined || options.lease === false ? options.lease : leaseOptions(name, options.lease),
     missed,
     maxCatchup,
+    clock: options.clock === undefined ? undefined : checkClock(name, options.clock),
   };
   return { config, period, cron, timezone: options.timezone, mode, enabled };
 }
