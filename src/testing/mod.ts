@@ -61,6 +61,22 @@ export interface TestClockOptions {
   readonly settleTimeout?: number;
 }
 
+/**
+ * Options of {@link TestClock.advance}.
+ *
+ * @example
+ * ```ts
+ * import { TestClock, type AdvanceOptions } from "@background/workers/testing";
+ *
+ * const options: AdvanceOptions = { settle: false };
+ * await new TestClock().advance(1_000, options);
+ * ```
+ */
+export interface AdvanceOptions {
+  /** False: do not wait for runs in flight between timers (one real macrotask each). Default true. */
+  readonly settle?: boolean;
+}
+
 interface VirtualTimer {
   readonly due: number;
   readonly seq: number;
@@ -168,18 +184,23 @@ export class TestClock implements ClockSource {
   /**
    * Moves time on by `ms`: fires every timer due until then, in order, and after each one waits
    * for the runs that started to settle (or to wait in `sleep()`). Resolves with the new time.
+   * With `{ settle: false }` it gives each timer one real macrotask instead of waiting for the runs:
+   * for a run that waits on virtual time other than `sleep()`, such as its own `timeout`.
    * @throws {RangeError} for a negative or non-finite `ms`; rejects when runs are still in flight
    * after `settleTimeout` of real time, or when another `advance()` or `next()` is under way.
    */
-  async advance(ms: number): Promise<number> {
+  async advance(ms: number, options?: AdvanceOptions): Promise<number> {
     checkMs("advance", ms);
+    const wait = options?.settle ?? true;
+    if (typeof wait !== "boolean") throw new TypeError(`TestClock.advance: option "settle" must be a boolean, got ${typeof wait}`);
     this.#enter("advance");
     try {
       const target = this.#mono + ms;
-      await this.#settle("advance");
+      const settle = wait ? () => this.#settle("advance") : macrotask;
+      await settle();
       for (let timer = this.#timers[0]; timer !== undefined && timer.due <= target; timer = this.#timers[0]) {
         this.#fire(timer);
-        await this.#settle("advance");
+        await settle();
       }
       this.#mono = target;
       return this.now;
@@ -212,8 +233,8 @@ export class TestClock implements ClockSource {
   }
 
   /**
-   * Waits, in real time, until no run is in flight (or every one waits in `sleep()`): after a
-   * `trigger()` or a `start()` with `runOnStart`, for instance.
+   * Without moving time, fires the timers due now (a `trigger()`, a `start()` with `runOnStart`)
+   * and waits, in real time, until no run is in flight (or every one waits in `sleep()`).
    * @throws {Error} (the promise rejects) when runs are still in flight after `settleTimeout`.
    */
   settle(): Promise<void> {
@@ -301,6 +322,12 @@ export class TestClock implements ClockSource {
     const deadline = realNow() + this.#settleTimeout;
     for (;;) {
       await macrotask();
+      // Due now (a trigger, runOnStart, sleep(0)): fired without moving time.
+      const due = this.#timers[0];
+      if (due !== undefined && due.due <= this.#mono) {
+        this.#fire(due);
+        continue;
+      }
       if (this.#inFlight <= this.#sleeping) return;
       const left = deadline - realNow();
       if (left <= 0) {
