@@ -11,7 +11,7 @@ describe(`unref on ${runtime} (real child processes)`, () => {
     const child = start("test/fixtures/unref_child.ts", ["unref"]);
     const exited = await Promise.race([
       child.exited,
-      new Promise<undefined>((resolve) => setTimeout(resolve, 20_000)),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 20_000)),
     ]);
     if (exited === undefined) child.signal("SIGKILL");
     expect(exited?.code, `stderr: ${child.stderr()}`).toBe(0);
@@ -22,7 +22,7 @@ describe(`unref on ${runtime} (real child processes)`, () => {
     const child = start("test/fixtures/unref_child.ts", ["ref"]);
     await child.waitFor(/^waiting idle$/);
     // Had the timer been unref'd, it would exit right after that line; 2 s is generous for that.
-    const exited = await Promise.race([child.exited, new Promise<undefined>((resolve) => setTimeout(resolve, 2_000))]);
+    const exited = await Promise.race([child.exited, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2_000))]);
     expect(exited).toBeUndefined();
     child.signal("SIGKILL");
     expect((await child.exited).signal ?? (await child.exited).code).toBeTruthy();
