@@ -24,18 +24,7 @@
  * @module
  */
 import { type Clock, type ClockSource, realClock } from "../core/clock.ts";
-import type { RunEndEvent, RunEvent, RunObserver } from "../core/observer.ts";
-
-// Taken when this module loads: fake timers installed later (vitest's) do not catch the real waits.
-const realSetTimeout = globalThis.setTimeout;
-const realClearTimeout = globalThis.clearTimeout;
-const realSetImmediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
-const realNow = performance.now.bind(performance);
-
-/** One real macrotask: promise chains, I/O callbacks and runs started on a microtask get their turn. */
-function macrotask(): Promise<void> {
-  return new Promise((resolve) => void (realSetImmediate === undefined ? realSetTimeout(resolve, 0) : realSetImmediate(resolve)));
-}
+import { InFlight, macrotask } from "./in_flight.ts";
 
 /** The default of {@link TestClockOptions.settleTimeout}. */
 const DEFAULT_SETTLE_TIMEOUT = 10_000;
@@ -121,11 +110,7 @@ export class TestClock implements ClockSource {
   #seq = 0;
   /** Pending virtual timers, earliest first (few: one per queue, plus sleeps). */
   readonly #timers: VirtualTimer[] = [];
-  /** Runs in flight, by worker, run and start: counts, as two managers may have workers of one name. */
-  readonly #running = new Map<string, { worker: string; run: number; count: number }>();
-  #inFlight = 0;
-  #sleeping = 0;
-  readonly #wakers = new Set<() => void>();
+  readonly #runs = new InFlight();
   #busy: string | undefined = undefined;
 
   /**
@@ -151,16 +136,12 @@ export class TestClock implements ClockSource {
     }
     this.#epoch = start;
     this.#settleTimeout = settle;
-    const observer: RunObserver = {
-      started: (event) => this.#started(event),
-      settled: (event) => this.#settled(event),
-    };
     this.queueClock = {
       now: () => this.#mono,
       epochOffset: () => this.#epoch,
       setTimer: (callback, ms) => this.#add(callback, ms),
       clearTimer: (handle) => this.#remove(handle as VirtualTimer),
-      observer,
+      observer: this.#runs.observer,
       deadlines: realClock,
     };
   }
@@ -178,7 +159,7 @@ export class TestClock implements ClockSource {
 
   /** Runs in flight on this clock's workers. */
   get inFlight(): number {
-    return this.#inFlight;
+    return this.#runs.count;
   }
 
   /**
@@ -249,10 +230,11 @@ export class TestClock implements ClockSource {
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     checkMs("sleep", ms);
     if (signal?.aborted) return Promise.reject(signal.reason);
+    const runs = this.#runs;
     return new Promise<void>((resolve, reject) => {
-      this.#sleeping++;
+      runs.sleeping++;
       const done = (): void => {
-        this.#sleeping--;
+        runs.sleeping--;
         signal?.removeEventListener("abort", onAbort);
       };
       const timer = this.#add(() => (done(), resolve()), ms);
@@ -262,7 +244,7 @@ export class TestClock implements ClockSource {
         reject(signal?.reason);
       };
       signal?.addEventListener("abort", onAbort, { once: true });
-      this.#wake();
+      runs.wake();
     });
   }
 
@@ -293,58 +275,13 @@ export class TestClock implements ClockSource {
     if (i >= 0) this.#timers.splice(i, 1);
   }
 
-  #started(event: RunEvent): void {
-    const key = `${event.worker}\u0000${event.run}\u0000${event.startedAt}`;
-    const entry = this.#running.get(key);
-    if (entry === undefined) this.#running.set(key, { worker: event.worker, run: event.run, count: 1 });
-    else entry.count++;
-    this.#inFlight++;
-  }
-
-  #settled(event: RunEndEvent): void {
-    const key = `${event.worker}\u0000${event.run}\u0000${event.startedAt}`;
-    const entry = this.#running.get(key);
-    if (entry === undefined) return;
-    if (--entry.count === 0) this.#running.delete(key);
-    this.#inFlight--;
-    this.#wake();
-  }
-
-  #wake(): void {
-    for (const wake of this.#wakers) wake();
-  }
-
-  /**
-   * Lets what started run on: a real macrotask, then, while runs are in flight that do not all wait
-   * in `sleep()`, waits for each to settle, under `settleTimeout` of real time.
-   */
-  async #settle(call: string): Promise<void> {
-    const deadline = realNow() + this.#settleTimeout;
-    for (;;) {
-      await macrotask();
-      // Due now (a trigger, runOnStart, sleep(0)): fired without moving time.
+  #settle(call: string): Promise<void> {
+    // Due now (a trigger, runOnStart, sleep(0)): fired without moving time.
+    return this.#runs.settle(`TestClock.${call}`, this.#settleTimeout, () => {
       const due = this.#timers[0];
-      if (due !== undefined && due.due <= this.#mono) {
-        this.#fire(due);
-        continue;
-      }
-      if (this.#inFlight <= this.#sleeping) return;
-      const left = deadline - realNow();
-      if (left <= 0) {
-        const runs = Array.from(this.#running.values(), (r) => `${r.worker} run ${r.run}`).join(", ");
-        throw new Error(
-          `TestClock.${call}: runs still in flight after ${this.#settleTimeout} ms of real time: ${runs} (their doWork awaits something that has not settled; TestClock option "settleTimeout" sets the limit)`,
-        );
-      }
-      await new Promise<void>((resolve) => {
-        const wake = (): void => {
-          realClearTimeout(timer);
-          this.#wakers.delete(wake);
-          resolve();
-        };
-        const timer = realSetTimeout(wake, left);
-        this.#wakers.add(wake);
-      });
-    }
+      if (due === undefined || due.due > this.#mono) return false;
+      this.#fire(due);
+      return true;
+    });
   }
 }
