@@ -51,8 +51,29 @@ class CronSchedule implements Schedule {
     this.lane = occurrences.lane;
   }
 
-  first(now: number): number {
-    return this.#take(this.#occurrences.next(now + Date.now() - performance.now()));
+  first(now: number, delay?: number): number {
+    // With a first delay: the first slot at or after it (occurrences are strictly after the time given).
+    const from = delay === undefined ? now : now + delay - 1;
+    return this.#take(this.#occurrences.next(from + Date.now() - performance.now()));
+  }
+
+  passed(due: number, start: number, end: number): number {
+    const offset = Date.now() - performance.now();
+    let after = Math.max(due === this.#due ? this.#slot : due + offset, start + offset);
+    let n = 0;
+    // Bounded: a per-second pattern over a run of hours counts up to the cap, not for ever.
+    for (; n < WALK; n++) {
+      const next = this.#occurrences.next(after);
+      if (next.wall > end + offset) break;
+      after = next.wall;
+    }
+    return n;
+  }
+
+  upcoming(due: number, start: number): number {
+    const offset = Date.now() - performance.now();
+    const slot = due === this.#due ? this.#slot : due + offset;
+    return this.#occurrences.next(Math.max(slot, start + offset)).mono;
   }
 
   next(due: number, start: number, end: number): number {
