@@ -149,7 +149,10 @@ for (const store of stores) {
       const [catchup, next] = after;
       const k = place(last, catchup) * period / 1_000;
       expect(Number.isInteger(k) && k >= 3, `the catch-up stands for a missed second (place ${k})`).toBe(true);
-      expect(place(last, next) * period / 1_000).toBe(k + 1);
+      // The next slot, on time; or, when the catch-up started so late on a busy machine that the
+      // next slot went by during it, the one run at once that stands for it (due before the one after).
+      const n = place(last, next) * period / 1_000;
+      expect(n >= k + 1 && n < k + 2, `then the next second (place ${n}, after ${k})`).toBe(true);
     }, 60_000);
   });
 }

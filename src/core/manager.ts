@@ -5,11 +5,12 @@
  */
 import { ATTACH, isAttachable, type WorkerHost } from "./host.ts";
 import { type ManagerOptions, OWNER, resolveManagerOptions } from "./manager_options.ts";
-import { combine, type RunObserver } from "./observer.ts";
-import { checkObject, show } from "./options.ts";
+import { checkObserver, combine, type RunObserver } from "./observer.ts";
+import { show } from "./options.ts";
 import { log, reporter } from "./report.ts";
 import { type StopOnShutdownOptions, stopOnShutdownHook } from "./shutdown_hook.ts";
 import { gatherReports, OK_REPORT, stopTimeout, stopWorker, type WorkerStopped } from "./stopping.ts";
+import { plainStatus } from "./run_stats.ts";
 import { TimerQueue } from "./timer_queue.ts";
 import type { BackgroundWorker, RunResult, StopOptions, StopReport, WorkerStatus } from "./types.ts";
 
@@ -175,10 +176,34 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     return worker.trigger();
   }
 
+  /**
+   * Pauses the named worker on this instance (see `PeriodicBackgroundWorker.pause`): the run in
+   * flight finishes, no new one starts; resolves once it settled.
+   * @throws {RangeError} when no worker has this name; {TypeError} when the worker cannot pause.
+   */
+  pause(name: string): Promise<void> {
+    return this.#control(name, "pause");
+  }
+
+  /**
+   * Resumes the named worker: its next run is its schedule's next slot.
+   * @throws {RangeError} when no worker has this name; {TypeError} when the worker cannot resume.
+   */
+  resume(name: string): Promise<void> {
+    return this.#control(name, "resume");
+  }
+
+  #control(name: string, method: "pause" | "resume"): Promise<void> {
+    const worker = this.#need(name, method);
+    const call = worker[method];
+    if (typeof call !== "function") throw new TypeError(`${OWNER}.${method}: worker ${show(name)} has no ${method}()`);
+    return call.call(worker);
+  }
+
   /** One status line per worker, in the order they were added. */
   status(): WorkerStatus[] {
     return Array.from(this.#workers.values(), (worker) => {
-      const status = typeof worker.status === "function" ? worker.status() : this.#plainStatus(worker);
+      const status = typeof worker.status === "function" ? worker.status() : plainStatus(worker.name, this.#started.has(worker));
       return this.#enabled ? status : { ...status, state: "disabled", nextRunAt: null };
     });
   }
@@ -239,13 +264,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * ```
    */
   observe(observer: RunObserver): Disposable {
-    checkObject(OWNER, "observer", observer);
-    if (observer === undefined) throw new TypeError(`${OWNER}.observe: expected an observer object, got undefined`);
-    for (const [key, value] of Object.entries(observer)) {
-      if (typeof value !== "function") {
-        throw new TypeError(`${OWNER}.observe: observer method "${key}" must be a function, got ${show(value)}`);
-      }
-    }
+    checkObserver(OWNER, observer);
     this.#observers.push(observer);
     this.#observed();
     return {
@@ -301,17 +320,4 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     return gatherReports(OWNER, results);
   }
 
-  #plainStatus(worker: BackgroundWorker): WorkerStatus {
-    return {
-      name: worker.name,
-      state: this.#started.has(worker) ? "running" : "stopped",
-      runs: 0,
-      failures: 0,
-      consecutiveFailures: 0,
-      lastRunAt: null,
-      lastDurationMs: null,
-      lastError: undefined,
-      nextRunAt: null,
-    };
-  }
 }

@@ -4,12 +4,11 @@
  * @module
  */
 import { ATTACH, type Attachable, ownHost, type WorkerHost } from "./host.ts";
-import { isClusterStore } from "./lease.ts";
-import { workerLease } from "./lease_gate.ts";
 import { checkPositive, show } from "./options.ts";
 import { PeriodicState, type WorkerBody } from "./periodic_state.ts";
 import { log } from "./report.ts";
-import { leaseLost, onDue, queueAt } from "./run_path.ts";
+import { openLease, pauseWorker, resumeWorker } from "./pause.ts";
+import { onDue, queueAt } from "./run_path.ts";
 import { abortSignals, resetSignals } from "./run_signal.ts";
 import { FixedRate, makeSchedule } from "./schedule.ts";
 import { DEFAULT_STOP_TIMEOUT, OK_REPORT, settlesWithin, stopTimeout } from "./stopping.ts";
@@ -66,9 +65,10 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     return this.#s.config.name;
   }
 
-  /** Its state: `"idle"` (waiting), `"running"`, `"stopped"` or `"disabled"`. */
+  /** Its state: `"idle"` (waiting), `"running"`, `"paused"`, `"stopped"` or `"disabled"`. */
   get state(): WorkerState {
-    return this.#s.state;
+    const s = this.#s;
+    return s.paused && (s.state === "idle" || s.state === "running") ? "paused" : s.state;
   }
 
   /**
@@ -113,24 +113,17 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     s.stopPromise = undefined;
     resetSignals(s);
     s.state = "idle";
-    const lease = s.config.lease === undefined ? host.lease : s.config.lease || undefined;
+    s.runsThisStart = 0;
     const config = s.config;
-    s.gate = lease === undefined ? undefined : workerLease(host, lease, {
-      name: (lease.prefix ?? "") + name,
-      period: s.schedule.period,
-      everySlot: config.missed === "all",
-    }, {
-      lost: (error) => leaseLost(s, error),
-      fault: (error) => s.host?.report(error, { worker: name, run: s.run, phase: "lease" }),
-      changed: (held, fencingToken) => s.host?.observer?.lease?.({ worker: name, held, fencingToken }),
-    });
+    // A paused worker takes no lease until it is resumed.
+    const cluster = s.paused ? (s.gate = undefined, false) : openLease(s);
     s.catchup = undefined;
     s.schedule.useClock?.(host.queue.clock);
     const now = host.queue.now();
-    const first = s.schedule.first(now);
+    const first = s.schedule.first(now, config.firstDelay);
     // With a cluster store, check in at once: the cluster may know this worker's last slot, and a
     // slot nobody ran while every instance was down is run now (its missed option).
-    s.checkIn = !config.runOnStart && lease !== undefined && isClusterStore(lease.store);
+    s.checkIn = !config.runOnStart && cluster;
     queueAt(s, config.runOnStart || s.checkIn ? now : first, !s.checkIn);
     log(host.logger, "debug", `[background-workers] ${name}: started`);
     return Promise.resolve();
@@ -160,6 +153,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     s.state = "stopped";
     host.queue.cancel(s.entry);
     if (s.timeoutEntry !== undefined) host.queue.cancel(s.timeoutEntry);
+    if (s.cancelEntry !== undefined) host.queue.cancel(s.cancelEntry);
     s.dueWhileBusy = false;
     abortSignals(s, new DOMException(`${name} stopped`, "AbortError"));
     const inFlight = inSync ? new Promise<void>((resolve) => (s.onSettled = resolve)) : s.inFlight;
@@ -196,6 +190,8 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     if (s.state !== "idle" && s.state !== "running") {
       return Promise.reject(new Error(`${s.config.name}: cannot trigger a worker that is ${s.state}`));
     }
+    // A pause promises that nothing new starts here (and, with a lease, it gave the lease up).
+    if (s.paused) return Promise.reject(new Error(`${s.config.name}: cannot trigger a paused worker; resume() it first`));
     const result = (s.triggers ??= new Triggers()).wait();
     if (s.state === "idle" && s.inFlight === undefined && s.gate?.pending === undefined) {
       // Through the queue, so a trigger runs like any due run: on its own tick, never inside the caller.
@@ -204,9 +200,24 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     return result;
   }
 
+  /**
+   * Pauses the worker on this instance: a run in flight finishes, no new run starts, and its slots
+   * are skipped (counted as `skipped.paused`) until `resume()`. With a lease it gives the lease up
+   * once the run settled, so other instances run it. Resolves then. A pause outlives stop and start.
+   */
+  pause(): Promise<void> {
+    return pauseWorker(this.#s);
+  }
+
+  /** Resumes a paused worker: the next run is its schedule's next slot. */
+  resume(): Promise<void> {
+    return resumeWorker(this.#s);
+  }
+
   /** The worker's status line, as listed by `manager.status()`. */
   status(): WorkerStatus {
     const s = this.#s;
+    if (s.paused && (s.state === "idle" || s.state === "running")) return s.line(s.config.name, "paused", null);
     const queue = s.host?.queue;
     // The slot itself where the schedule knows it (cron), plus the jitter this run was given.
     const next = queue !== undefined && queue.has(s.entry)

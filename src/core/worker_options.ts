@@ -23,6 +23,22 @@ import type { BackoffOptions } from "./schedule.ts";
 export type ScheduleMode = "fixed-delay" | "fixed-rate";
 
 /**
+ * What happens to a slot that comes due while a run still goes on (with `mode: "fixed-rate"` or
+ * `cron`; in fixed delay no slot comes due during a run, the next is counted from its end):
+ * `"buffer-one"` (default) runs once at once after it, for all such slots; `"skip"` drops them, and
+ * the next run is the next slot after the run ends; `"cancel-previous"` aborts the running run's
+ * signal (an `AbortError` saying why) and starts the new run once it settles: never two at once.
+ *
+ * @example
+ * ```ts
+ * import type { OverlapPolicy } from "@background/workers";
+ *
+ * const overlap: OverlapPolicy = "skip";
+ * ```
+ */
+export type OverlapPolicy = "buffer-one" | "skip" | "cancel-previous";
+
+/**
  * Options of a {@link PeriodicBackgroundWorker}.
  *
  * @example
@@ -42,8 +58,17 @@ export interface PeriodicWorkerOptions {
   readonly cron?: string;
   /** The IANA time zone of `cron`, e.g. `"Europe/Berlin"`. Default: the process's local zone. */
   readonly timezone?: string;
-  /** Run at once on start instead of one period later. Default false. */
+  /** Run at once on start instead of one period later. Default false. Exclusive with `firstDelay`. */
   readonly runOnStart?: boolean;
+  /**
+   * The first run is due this many ms after start (then every period from it; with `cron`, the first
+   * slot at or after it). Default: one period (cron: the next slot).
+   */
+  readonly firstDelay?: number;
+  /** The worker stops itself after this many runs of a start. Default: no limit. */
+  readonly maxRuns?: number;
+  /** Slots that come due during a run: `"buffer-one"` (default), `"skip"` or `"cancel-previous"`. */
+  readonly overlap?: OverlapPolicy;
   /** Unique name within a manager. Default: the class name. */
   readonly name?: string;
   /** `"fixed-delay"` (default) or `"fixed-rate"`. */
@@ -127,6 +152,11 @@ export interface WorkerConfig {
   readonly lease: LeaseOptions | false | undefined;
   readonly missed: MissedSlots;
   readonly maxCatchup: number;
+  readonly overlap: OverlapPolicy;
+  /** Undefined: one period (cron: the next slot). */
+  readonly firstDelay: number | undefined;
+  /** Undefined: no limit. */
+  readonly maxRuns: number | undefined;
   /** The clock of the worker's own queue; undefined: the real one (or its manager's). */
   readonly clock: Clock | undefined;
 }
@@ -161,8 +191,12 @@ export const WORKER_OPTIONS: readonly string[] = [
   "lease",
   "missed",
   "maxCatchup",
+  "firstDelay",
+  "maxRuns",
+  "overlap",
   "clock",
 ];
+const OVERLAPS: readonly string[] = ["buffer-one", "skip", "cancel-previous"];
 const BACKOFF_OPTIONS = ["factor", "max"] as const;
 const MODES: readonly string[] = ["fixed-delay", "fixed-rate"];
 const MISSED: readonly string[] = ["skip", "once", "all"];
@@ -211,6 +245,18 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
   if (mode === "fixed-rate" && period !== undefined) checkRateJitter(name, period, jitter);
   const timeout = options.timeout === undefined ? undefined : checkPositive(name, "timeout", options.timeout);
   const enabled = checkBoolean(name, "enabled", options.enabled ?? true);
+  const overlap = options.overlap ?? "buffer-one";
+  if (!OVERLAPS.includes(overlap)) {
+    throw new TypeError(`${name}: option "overlap" must be "buffer-one", "skip" or "cancel-previous", got ${show(overlap)}`);
+  }
+  if (options.firstDelay !== undefined && runOnStart) {
+    throw new TypeError(`${name}: options "firstDelay" and "runOnStart" exclude each other, got firstDelay ${show(options.firstDelay)} with runOnStart true`);
+  }
+  const firstDelay = options.firstDelay === undefined ? undefined : checkNonNegative(name, "firstDelay", options.firstDelay);
+  const maxRuns = options.maxRuns === undefined ? undefined : checkPositive(name, "maxRuns", options.maxRuns);
+  if (maxRuns !== undefined && !Number.isInteger(maxRuns)) {
+    throw new RangeError(`${name}: option "maxRuns" must be a whole number, got ${show(maxRuns)}`);
+  }
   const config: WorkerConfig = {
     name,
     runOnStart,
@@ -220,6 +266,9 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
     lease: options.lease === undefined || options.lease === false ? options.lease : leaseOptions(name, options.lease),
     missed,
     maxCatchup,
+    overlap,
+    firstDelay,
+    maxRuns,
     clock: options.clock === undefined ? undefined : checkClock(name, options.clock),
   };
   return { config, period, cron, timezone: options.timezone, mode, enabled };

@@ -58,9 +58,30 @@ class CronSchedule implements Schedule {
     this.#clock = clock;
   }
 
-  first(now: number): number {
+  first(now: number, delay?: number): number {
+    // With a first delay: the first slot at or after it (occurrences are strictly after the time given).
+    const from = delay === undefined ? now : now + delay - 1;
     const offset = this.#clock.epochOffset();
-    return this.#take(this.#occurrences.next(now + offset, offset));
+    return this.#take(this.#occurrences.next(from + offset, offset));
+  }
+
+  passed(due: number, start: number, end: number): number {
+    const offset = this.#clock.epochOffset();
+    let after = Math.max(due === this.#due ? this.#slot : due + offset, start + offset);
+    let n = 0;
+    // Bounded: a per-second pattern over a run of hours counts up to the cap, not for ever.
+    for (; n < WALK; n++) {
+      const next = this.#occurrences.next(after, offset);
+      if (next.wall > end + offset) break;
+      after = next.wall;
+    }
+    return n;
+  }
+
+  upcoming(due: number, start: number): number {
+    const offset = this.#clock.epochOffset();
+    const slot = due === this.#due ? this.#slot : due + offset;
+    return this.#occurrences.next(Math.max(slot, start + offset), offset).mono;
   }
 
   next(due: number, start: number, end: number): number {
