@@ -71,7 +71,7 @@ describe("the engine option (manager side)", () => {
     expect(engine.workers.get("Report")).toMatchObject({ name: "Report", period: 5_000, cron: undefined, mode: "fixed-rate", runOnStart: false });
     await engine.job("Report", { scheduledAt: 1_000_000, fencingToken: 7 });
     await expect(engine.job("Report")).rejects.toThrow("boom");
-    expect(seen[0]).toEqual({ run: 1, scheduledAt: expect.closeTo(1_000_000, 0) as number, fencingToken: 7 });
+    expect(seen[0]).toEqual({ run: 1, scheduledAt: 1_000_000, fencingToken: 7 });
     expect(onError).toHaveBeenCalledTimes(1);
     expect(manager.status()[0]).toMatchObject({ state: "idle", runs: 2, failures: 1, nextRunAt: 42 });
     expect((await manager.trigger("Report")).ok).toBe(true);

@@ -158,7 +158,7 @@ function begin(s: State, now: number, fencingToken: number | undefined): void {
   const startedAt = offset + now;
   s.started(startedAt);
   // The slot itself where the schedule knows it to the millisecond (cron, the cluster's grid).
-  const scheduledAt = s.schedule.wallOf?.(s.nominalDue) ?? offset + s.nominalDue;
+  const scheduledAt = job?.scheduledAt ?? s.schedule.wallOf?.(s.nominalDue) ?? offset + s.nominalDue;
   s.gate?.began(scheduledAt);
   const context: WorkerContext = fencingToken === undefined
     ? { signal, name, run, scheduledAt, startedAt }
