@@ -26,7 +26,7 @@
  * ```
  * @module
  */
-import { metrics, type MeterProvider, trace, type TracerProvider } from "@opentelemetry/api";
+import { type Meter, metrics, trace, type Tracer } from "@opentelemetry/api";
 import type { LeaseEvent, RunEndEvent, RunEvent, RunObserver, SkipEvent } from "../core/observer.ts";
 import { checkBoolean, checkKeys, checkObject, show } from "../core/options.ts";
 import { InFlight } from "./in_flight.ts";
@@ -35,6 +35,39 @@ import { SCOPE } from "./names.ts";
 import { RunSpans } from "./spans.ts";
 
 export type { RunObserver } from "../core/observer.ts";
+
+/**
+ * What {@link telemetry} needs of a tracer provider: any OpenTelemetry `TracerProvider` is one.
+ * (Its own type would pull the whole API's types into this module's documentation.)
+ *
+ * @example
+ * ```ts
+ * import type { TracerSource } from "@background/workers/otel";
+ * import { trace } from "@opentelemetry/api";
+ *
+ * const source: TracerSource = trace.getTracerProvider();
+ * ```
+ */
+export interface TracerSource {
+  /** A tracer of the instrumentation scope `name` (an OpenTelemetry `Tracer`). */
+  getTracer(name: string): object;
+}
+
+/**
+ * What {@link telemetry} needs of a meter provider: any OpenTelemetry `MeterProvider` is one.
+ *
+ * @example
+ * ```ts
+ * import type { MeterSource } from "@background/workers/otel";
+ * import { metrics } from "@opentelemetry/api";
+ *
+ * const source: MeterSource = metrics.getMeterProvider();
+ * ```
+ */
+export interface MeterSource {
+  /** A meter of the instrumentation scope `name` (an OpenTelemetry `Meter`). */
+  getMeter(name: string): object;
+}
 
 /**
  * Options of {@link telemetry}.
@@ -48,9 +81,9 @@ export type { RunObserver } from "../core/observer.ts";
  */
 export interface TelemetryOptions {
   /** Where the spans go (default: the global tracer provider, `trace.getTracerProvider()`). */
-  readonly tracerProvider?: TracerProvider | undefined;
+  readonly tracerProvider?: TracerSource | undefined;
   /** Where the metrics go (default: the global meter provider, `metrics.getMeterProvider()`). */
-  readonly meterProvider?: MeterProvider | undefined;
+  readonly meterProvider?: MeterSource | undefined;
   /** A span per run (default true). */
   readonly traces?: boolean | undefined;
   /** The metrics (default true). */
@@ -88,8 +121,8 @@ export function telemetry(options: TelemetryOptions = {}): RunObserver {
   checkProvider("meterProvider", options.meterProvider, "getMeter");
   const traced = options.traces === undefined || checkBoolean(OWNER, "traces", options.traces);
   const metered = options.metrics === undefined || checkBoolean(OWNER, "metrics", options.metrics);
-  const spans = traced ? new RunSpans((options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE)) : undefined;
-  const meters = metered ? new RunMeters((options.meterProvider ?? metrics.getMeterProvider()).getMeter(SCOPE)) : undefined;
+  const spans = traced ? new RunSpans((options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE) as Tracer) : undefined;
+  const meters = metered ? new RunMeters((options.meterProvider ?? metrics.getMeterProvider()).getMeter(SCOPE) as Meter) : undefined;
   const flights = new InFlight();
   const observer: RunObserver = {
     started(event: RunEvent): void {
