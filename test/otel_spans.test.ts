@@ -97,6 +97,26 @@ describe("telemetry: a span per run", () => {
     await otel.shutdown();
   });
 
+  test("with a scope factory (made before doWork, awaited): doWork still runs in the run's span", async () => {
+    const otel = sdk();
+    const tracer = otel.tracerProvider.getTracer("app");
+    const manager = new BackgroundWorkerManager({
+      logger: silentLogger(),
+      scope: async ({ run }) => {
+        await Promise.resolve();
+        return { run, [Symbol.asyncDispose]: () => Promise.resolve() };
+      },
+    });
+    manager.observe(telemetry({ tracerProvider: otel.tracerProvider, meterProvider: otel.meterProvider }));
+    manager.add(periodic("Scoped", { period: 3_600_000 }, () => tracer.startActiveSpan("inside", (span: Span) => span.end())));
+    await manager.start();
+    expect((await manager.trigger("Scoped")).ok).toBe(true);
+    await manager.stop();
+    const run = otel.spans().find((s) => s.name === "run Scoped")!;
+    expect(otel.spans().find((s) => s.name === "inside")!.parentSpanContext?.spanId).toBe(run.spanContext().spanId);
+    await otel.shutdown();
+  });
+
   test("each outcome: success, failure (exception recorded), timeout, aborted by stop", async () => {
     vi.useFakeTimers();
     const otel = sdk();
