@@ -154,9 +154,9 @@ describe("telemetry: metrics", () => {
     holder = "thief";
     await vi.advanceTimersByTimeAsync(300); // lost, then held elsewhere at each slot
     await drain(manager.stop());
-    // A reason the core adds later (a paused worker, say) is counted as it comes, with no change here.
-    observer.skipped!({ worker: "Leased", scheduledAt: Date.now(), reason: "paused" });
-    observer.skipped!({ worker: "Leased", scheduledAt: Date.now(), reason: "drained" as SkipReason });
+    // Every reason is counted as it comes (one the core may add later too), by the slots it stands for.
+    observer.skipped!({ worker: "Leased", scheduledAt: Date.now(), reason: "paused", slots: 1 });
+    observer.skipped!({ worker: "Leased", scheduledAt: Date.now(), reason: "drained" as SkipReason, slots: 3 });
     const after = await otel.collect();
     expect(points(after, "background_worker.lease.held")).toEqual([[base("Leased"), 0]]);
     expect(points(after, "background_worker.run.active")).toEqual([[base("Leased"), 0]]);
@@ -165,10 +165,32 @@ describe("telemetry: metrics", () => {
     ]);
     expect(after.get("background_worker.run.skipped")?.unit).toBe("{slot}");
     const skipped = Object.fromEntries(points(after, "background_worker.run.skipped").map(([a, v]) => [a["background_worker.skip.reason"], v]));
-    expect(skipped).toEqual({ "lease-held": expect.any(Number), "store-fault": 1, paused: 1, drained: 1 });
+    expect(skipped).toEqual({ "lease-held": expect.any(Number), "store-fault": 1, paused: 1, drained: 3 });
     // Held elsewhere at the first slot and at each slot after the loss.
     expect(skipped["lease-held"]).toBeGreaterThanOrEqual(2);
     expect(points(after, "background_worker.run.skipped").every(([a]) => a["workflow.task.name"] === "Leased")).toBe(true);
+    await otel.shutdown();
+  });
+
+  test("skipped slots of a paused worker and of overlap: \"skip\" are counted by the slots they stand for", async () => {
+    const otel = sdk();
+    const manager = new BackgroundWorkerManager({ logger: silentLogger() });
+    manager.observe(telemetry({ tracerProvider: otel.tracerProvider, meterProvider: otel.meterProvider }));
+    let run = 0;
+    // Run 1 lasts 100–350: the slots at 200 and 300 are dropped.
+    manager.add(periodic("Overrun", { period: 100, mode: "fixed-rate", overlap: "skip" }, () => (++run === 1 ? sleep(250) : undefined)));
+    manager.add(periodic("Paused", { period: 100 }, () => {}));
+    await manager.start();
+    await manager.pause("Paused");
+    await vi.advanceTimersByTimeAsync(450);
+    await drain(manager.stop());
+    const metrics = await otel.collect();
+    const skipped = points(metrics, "background_worker.run.skipped").map(([a, v]) => [a["workflow.task.name"], a["background_worker.skip.reason"], v]);
+    expect(skipped).toEqual([["Overrun", "overlap", 2], ["Paused", "paused", 4]]);
+    expect(manager.status().map((s) => s.skipped)).toEqual([
+      { overlap: 2, paused: 0, "lease-held": 0, "store-fault": 0 },
+      { overlap: 0, paused: 4, "lease-held": 0, "store-fault": 0 },
+    ]);
     await otel.shutdown();
   });
 

@@ -67,7 +67,7 @@ export class RunMeters {
 
   /** A due slot did not run. */
   skipped(event: SkipEvent): void {
-    this.#skipped.add(1, this.#attributes.skipped(event.worker, event.reason));
+    this.#skipped.add(event.slots, this.#attributes.skipped(event.worker, event.reason));
   }
 
   /** A lease was taken or went away. */

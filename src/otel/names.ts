@@ -43,7 +43,8 @@ export const SECONDS_BUCKETS: number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0
  * lease; none for a success or a run that stop() aborted (it did what it was asked).
  */
 export function errorType(outcome: RunOutcome, error: unknown): string | undefined {
-  if (outcome === "success" || outcome === "aborted") return undefined;
+  // Aborted by stop, or cancelled for the next slot (overlap "cancel-previous"): what the run was asked to do.
+  if (outcome === "success" || outcome === "aborted" || outcome === "cancelled") return undefined;
   if (outcome !== "failure") return outcome;
   if (error instanceof Error || error instanceof DOMException) {
     return error.name === "Error" ? error.constructor.name || "Error" : error.name;
