@@ -68,6 +68,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
       queue: new TimerQueue(config.clock),
       scope: config.scope,
       lease: config.lease,
+      engine: config.engine,
       observer: this.#clockObserver,
     };
   }
@@ -119,9 +120,13 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   remove(name: string): Promise<StopReport> {
     const worker = this.#need(name, "remove");
     this.#workers.delete(name);
-    return this.#stopOne(worker, this.#stopTimeout).then(({ report, error }) => {
+    return this.#stopOne(worker, this.#stopTimeout).then(async ({ report, error }) => {
       this.#started.delete(worker);
-      if (isAttachable(worker)) worker[ATTACH](undefined);
+      if (isAttachable(worker)) {
+        worker[ATTACH](undefined);
+        // On an engine, removing a worker removes its schedule: no instance runs it any more.
+        await this.#host.engine?.unschedule(name);
+      }
       if (error !== undefined) throw error;
       return report;
     });
@@ -317,6 +322,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   async #stopAll(timeout: number): Promise<StopReport> {
     const results = await Promise.all(Array.from(this.#workers.values(), (w) => this.#stopOne(w, timeout)));
     this.#started.clear();
+    await this.#host.engine?.close?.().catch((error: unknown) => log(this.#host.logger, "error", "[background-workers] the engine failed to close:", error));
     return gatherReports(OWNER, results);
   }
 

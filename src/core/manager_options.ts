@@ -4,6 +4,7 @@
  * @module
  */
 import { checkClock, type Clock, type ClockSource, realClock, unrefClock } from "./clock.ts";
+import { type Engine, isEngine } from "./engine.ts";
 import { type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
 import { checkBoolean, checkFunction, checkKeys, checkNonNegative, checkObject, show } from "./options.ts";
 import { defaultLogger } from "./report.ts";
@@ -41,6 +42,11 @@ export interface ManagerOptions {
    */
   readonly lease?: LeaseStore | LeaseOptions;
   /**
+   * Runs the periodic workers on an existing engine instead (`bullmqEngine()` of
+   * `@background/workers/bullmq`, `pgBossEngine()` of `/pg-boss`). Exclusive with `lease`.
+   */
+  readonly engine?: Engine;
+  /**
    * The clock the manager's timer queue runs on: a `TestClock` from `@background/workers/testing`
    * in tests. Default: `setTimeout` and `performance.now()`. Exclusive with `unref`.
    */
@@ -54,7 +60,7 @@ export interface ManagerOptions {
 
 /** Who the manager's errors name. */
 export const OWNER = "BackgroundWorkerManager";
-const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope", "lease", "clock", "unref"] as const;
+const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope", "lease", "engine", "clock", "unref"] as const;
 
 /** A manager's options after checking, with defaults applied. */
 export interface ManagerConfig {
@@ -66,6 +72,7 @@ export interface ManagerConfig {
   readonly lease: LeaseOptions | undefined;
   /** The timer queue's clock: the real one, an unref'd one (`unref`), or the `clock` option's. */
   readonly clock: Clock;
+  readonly engine: Engine | undefined;
 }
 
 /** Checks a manager's options and resolves them. */
@@ -83,11 +90,22 @@ export function resolveManagerOptions(options: ManagerOptions): ManagerConfig {
   }
   if (options.onError !== undefined) checkFunction(OWNER, "onError", options.onError);
   if (options.scope !== undefined) checkFunction(OWNER, "scope", options.scope);
+  if (options.engine !== undefined && !isEngine(options.engine)) {
+    throw new TypeError(`${OWNER}: option "engine" must be an engine (bullmqEngine(), pgBossEngine()), got ${show(options.engine)}`);
+  }
+  if (options.engine !== undefined && options.lease !== undefined) {
+    // The engine decides which instance runs a job; a lease on top would be a second, conflicting say.
+    throw new TypeError(`${OWNER}: options "engine" and "lease" exclude each other: the ${options.engine.name} engine coordinates the instances itself`);
+  }
   const unref = checkBoolean(OWNER, "unref", options.unref ?? false);
   if (unref && options.clock !== undefined) {
     throw new TypeError(`${OWNER}: options "unref" and "clock" exclude each other (a test clock sets no runtime timer to unref), got unref true and clock ${show(options.clock)}`);
   }
   const clock = options.clock !== undefined ? checkClock(OWNER, options.clock) : unref ? unrefClock(OWNER) : realClock;
+  if (options.clock !== undefined && options.engine !== undefined) {
+    // An engine's runs come from its own scheduler, which a test clock does not drive.
+    throw new TypeError(`${OWNER}: options "clock" and "engine" exclude each other: the engine schedules the runs on its own time`);
+  }
   return {
     enabled,
     logger,
@@ -96,5 +114,6 @@ export function resolveManagerOptions(options: ManagerOptions): ManagerConfig {
     scope: options.scope,
     lease: options.lease === undefined ? undefined : leaseOptions(OWNER, options.lease),
     clock,
+    engine: options.engine,
   };
 }

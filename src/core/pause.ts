@@ -10,6 +10,7 @@ import type { WorkerHost } from "./host.ts";
 import { isClusterStore } from "./lease.ts";
 import { workerLease } from "./lease_gate.ts";
 import type { PeriodicState } from "./periodic_state.ts";
+import { registerOnEngine } from "./engine_run.ts";
 import { leaseLost, queueAt } from "./run_path.ts";
 
 type State = PeriodicState<unknown>;
@@ -38,10 +39,17 @@ export function pauseWorker(s: State): Promise<void> {
   s.paused = true;
   s.triggers?.reject(new Error(`${s.config.name}: paused before the triggered run began`));
   const gate = s.gate;
-  if (gate === undefined && s.inFlight === undefined) return Promise.resolve();
+  const registration = s.engineReg;
+  if (gate === undefined && registration === undefined && s.inFlight === undefined) return Promise.resolve();
   const gen = s.gen;
   const pausing = (async () => {
     await s.inFlight?.catch(() => {});
+    if (registration !== undefined && gen === s.gen && s.paused) {
+      // On an engine: take no more jobs here; the others go on.
+      s.engineReg = undefined;
+      await registration.stop(Infinity);
+      return;
+    }
     await gate?.pending;
     // Stopped (which closes the lease itself) or resumed meanwhile: nothing more to give up.
     if (gen !== s.gen || !s.paused || s.gate !== gate) return;
@@ -63,6 +71,7 @@ export async function resumeWorker(s: State): Promise<void> {
   if (!s.paused) return;
   s.paused = false;
   if (s.state !== "idle" && s.state !== "running") return;
+  if (s.host?.engine !== undefined) return registerOnEngine(s);
   if (s.gate === undefined && openLease(s) && s.state === "idle" && s.host?.queue.has(s.entry)) {
     // A cluster store: check in with the cluster at once, as a start does.
     s.checkIn = true;

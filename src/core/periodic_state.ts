@@ -3,6 +3,7 @@
  * the worker class (the lifecycle) and the run path (one run, due to settled) both work on it.
  * @module
  */
+import type { EngineJob, EngineRegistration } from "./engine.ts";
 import type { WorkerHost } from "./host.ts";
 import type { WorkerLease } from "./lease.ts";
 import type { RunEvent } from "./observer.ts";
@@ -50,6 +51,10 @@ export class PeriodicState<Scope> extends RunStats implements RunSignalFields {
   paused = false;
   /** A pause under way: it gives the lease up once the run in flight settled. */
   pausing: Promise<void> | undefined = undefined;
+  /** On an engine: this instance's registration, the job in flight, and whom to tell when it settles. */
+  engineReg: EngineRegistration | undefined = undefined;
+  engineJob: EngineJob | undefined = undefined;
+  engineDone: ((error: unknown, failed: boolean) => void) | undefined = undefined;
   /** Runs since the start, for `maxRuns`. */
   runsThisStart = 0;
   /** Slots (monotonic) still to run back to back after a resumption with `missed: "all"`. */

@@ -7,6 +7,7 @@ import { ATTACH, type Attachable, ownHost, type WorkerHost } from "./host.ts";
 import { checkPositive, show } from "./options.ts";
 import { PeriodicState, type WorkerBody } from "./periodic_state.ts";
 import { log } from "./report.ts";
+import { checkForEngine, registerOnEngine } from "./engine_run.ts";
 import { openLease, pauseWorker, resumeWorker } from "./pause.ts";
 import { onDue, queueAt } from "./run_path.ts";
 import { abortSignals, resetSignals } from "./run_signal.ts";
@@ -114,6 +115,8 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     resetSignals(s);
     s.state = "idle";
     s.runsThisStart = 0;
+    // On an engine: the engine keeps the schedule and hands over the jobs (start resolves once registered).
+    if (host.engine !== undefined) return registerOnEngine(s);
     const config = s.config;
     // A paused worker takes no lease until it is resumed.
     const cluster = s.paused ? (s.gate = undefined, false) : openLease(s);
@@ -158,6 +161,9 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     abortSignals(s, new DOMException(`${name} stopped`, "AbortError"));
     const inFlight = inSync ? new Promise<void>((resolve) => (s.onSettled = resolve)) : s.inFlight;
     const gate = s.gate;
+    const registration = s.engineReg;
+    s.engineReg = undefined;
+    const from = host.queue.now();
     s.gate = undefined;
     let report = OK_REPORT;
     if (inFlight !== undefined) {
@@ -177,6 +183,10 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     // A run that did not settle keeps its lease until the lease expires: no other instance may start
     // while it may still write. Otherwise give the lease up so that another instance takes over now.
     await gate?.close(report.ok, report.ok ? undefined : inFlight);
+    // The engine stops handing jobs to this instance; its schedule stays for the others.
+    if (registration !== undefined && !await registration.stop(Math.max(0, timeout - (host.queue.now() - from))) && report.ok) {
+      report = { ok: false, unsettled: [{ worker: name, run: s.run }] };
+    }
     log(host.logger, "debug", `[background-workers] ${name}: stopped`);
     return report;
   }
@@ -193,6 +203,14 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     // A pause promises that nothing new starts here (and, with a lease, it gave the lease up).
     if (s.paused) return Promise.reject(new Error(`${s.config.name}: cannot trigger a paused worker; resume() it first`));
     const result = (s.triggers ??= new Triggers()).wait();
+    const host = s.host as WorkerHost;
+    if (host.engine !== undefined) {
+      // Run by the engine, on whichever instance takes the job.
+      const registration = s.engineReg;
+      return registration === undefined
+        ? Promise.reject(new Error(`${s.config.name}: cannot trigger: not registered with the ${host.engine.name} engine yet`))
+        : registration.trigger();
+    }
     if (s.state === "idle" && s.inFlight === undefined && s.gate?.pending === undefined) {
       // Through the queue, so a trigger runs like any due run: on its own tick, never inside the caller.
       queueAt(s, (s.host as WorkerHost).queue.now(), false);
@@ -219,6 +237,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const s = this.#s;
     if (s.paused && (s.state === "idle" || s.state === "running")) return s.line(s.config.name, "paused", null);
     const queue = s.host?.queue;
+    if (s.engineReg !== undefined) return s.line(s.config.name, s.state, s.engineReg.nextRunAt());
     // The slot itself where the schedule knows it (cron), plus the jitter this run was given.
     const next = queue !== undefined && queue.has(s.entry)
       ? Math.round((s.schedule.wallOf?.(s.nominalDue) ?? queue.epochOffset + s.nominalDue) + s.entry.due - s.nominalDue)
@@ -248,6 +267,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
             `${name}: this worker has its own option "clock", and the manager runs on another clock; give the manager that clock (new BackgroundWorkerManager({ clock })) or drop the worker's`,
           );
         }
+        if (host?.engine !== undefined) checkForEngine(s, host.engine);
         s.host = host;
         s.ownHost = false;
       },

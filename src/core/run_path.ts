@@ -126,6 +126,11 @@ export function leaseLost(s: State, error: LeaseLostError): void {
   s.ownController?.abort(error);
 }
 
+/** A run begins now (exported for engine jobs, which come due by the engine's say). */
+export function beginRun(s: State, now: number, fencingToken: number | undefined): void {
+  begin(s, now, fencingToken);
+}
+
 function begin(s: State, now: number, fencingToken: number | undefined): void {
   const host = s.host as WorkerHost;
   const config = s.config;
@@ -141,7 +146,10 @@ function begin(s: State, now: number, fencingToken: number | undefined): void {
     host.queue.schedule(s.cancelEntry, cancelAt);
   }
   // A signal of its own only when a per-run reason (its timeout, its lease, the next slot) may abort this run alone.
-  const signal = signalForRun(s, config.timeout !== undefined || fencingToken !== undefined || cancelAt !== undefined);
+  const job = s.engineJob;
+  const signal = signalForRun(s, config.timeout !== undefined || fencingToken !== undefined || cancelAt !== undefined || job !== undefined);
+  // The engine's cancellation aborts the run too.
+  if (job?.signal !== undefined) follow(job.signal, s.ownController as AbortController);
   if (config.timeout !== undefined) {
     s.timeoutEntry ??= timerEntry(() => onTimeout(s));
     host.queue.schedule(s.timeoutEntry, now + config.timeout);
@@ -150,7 +158,7 @@ function begin(s: State, now: number, fencingToken: number | undefined): void {
   const startedAt = offset + now;
   s.started(startedAt);
   // The slot itself where the schedule knows it to the millisecond (cron, the cluster's grid).
-  const scheduledAt = s.schedule.wallOf?.(s.nominalDue) ?? offset + s.nominalDue;
+  const scheduledAt = job?.scheduledAt ?? s.schedule.wallOf?.(s.nominalDue) ?? offset + s.nominalDue;
   s.gate?.began(scheduledAt);
   const context: WorkerContext = fencingToken === undefined
     ? { signal, name, run, scheduledAt, startedAt }
@@ -199,6 +207,11 @@ async function scoped(s: State, factory: ScopeFactory, base: WorkerContext, gen:
     if (gen === s.gen || s.stopWaiting) (s.host ?? DETACHED).report(e, { worker, run, phase: "dispose" });
   });
   settle(s, gen, end.error, end.failed);
+}
+
+function follow(from: AbortSignal, to: AbortController): void {
+  if (from.aborted) return to.abort(from.reason);
+  from.addEventListener("abort", () => to.abort(from.reason), { once: true });
 }
 
 /** `overlap: "cancel-previous"`: the next slot came due and the run still goes on. */
@@ -261,6 +274,12 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
         : { worker: name, run, ok: false, error, durationMs: duration },
     );
   }
+  const done = s.engineDone;
+  if (done !== undefined) {
+    s.engineDone = undefined;
+    s.engineJob = undefined;
+    done(error, failed !== undefined);
+  }
   if (!current) {
     // start() was called again while this abandoned run went on; its first run waited for this end.
     if (s.dueWhileBusy && s.state === "idle") {
@@ -276,6 +295,8 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
     void s.body.stop();
     return;
   }
+  // On an engine the engine says when the next run is.
+  if (host.engine !== undefined) return;
   if (s.catchup !== undefined) {
     const catchup = s.catchup.shift();
     if (catchup !== undefined) return queueAt(s, catchup, false);

@@ -153,6 +153,10 @@ export interface WorkerConfig {
   readonly missed: MissedSlots;
   readonly maxCatchup: number;
   readonly overlap: OverlapPolicy;
+  /** What an engine needs of the schedule besides the period (the schedule itself keeps that). */
+  readonly cron: string | undefined;
+  readonly timezone: string | undefined;
+  readonly mode: ScheduleMode;
   /** Undefined: one period (cron: the next slot). */
   readonly firstDelay: number | undefined;
   /** Undefined: no limit. */
@@ -267,6 +271,9 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
     missed,
     maxCatchup,
     overlap,
+    cron,
+    timezone: options.timezone,
+    mode,
     firstDelay,
     maxRuns,
     clock: options.clock === undefined ? undefined : checkClock(name, options.clock),
