@@ -69,5 +69,9 @@ describe(`TestClock on ${detectRuntime()} (vitest)`, () => {
     expect(() => new TestClock({ speed: 2 } as never)).toThrow(/unknown option "speed"/);
     expect(() => new BackgroundWorkerManager({ unref: "yes" as never })).toThrow(/unref/);
     expect(() => periodic("W", { period: 1, clock: 5 as never }, () => {})).toThrow(/W: option "clock" must be a clock source/);
+    const engine = { name: "fake", check: () => {}, register: () => {}, unschedule: () => Promise.resolve() };
+    expect(() => new BackgroundWorkerManager({ clock: new TestClock(), engine: engine as never })).toThrow(
+      /options "clock" and "engine" exclude each other/,
+    );
   });
 });
