@@ -63,6 +63,25 @@ describe(`TestClock on ${detectRuntime()} (vitest)`, () => {
     await manager.stop();
   });
 
+  test("run control under a TestClock: maxRuns, firstDelay, and overlap skip with a run asleep in virtual time", async () => {
+    const clock = new TestClock();
+    const manager = new BackgroundWorkerManager({ clock });
+    const limited: number[] = [];
+    const skipping: number[] = [];
+    manager.add(periodic("Limited", { period: 1_000, firstDelay: 100, maxRuns: 2 }, ({ run }) => void limited.push(run)));
+    manager.add(periodic("Long", { period: 1_000, mode: "fixed-rate", overlap: "skip" }, async ({ run, signal }) => {
+      skipping.push(run);
+      await clock.sleep(1_500, signal);
+    }));
+    await manager.start();
+    await clock.advance(5_000);
+    expect(limited).toEqual([1, 2]);
+    expect(manager.status()[0]?.state).toBe("stopped");
+    // Runs at 1 s (to 2.5 s), 3 s (to 4.5 s), 5 s: the slots at 2 s and 4 s went by during runs.
+    expect(skipping).toEqual([1, 2, 3]);
+    await manager.stop();
+  });
+
   test("TestClock's own options are checked", () => {
     expect(() => new TestClock({ start: Number.NaN })).toThrow(/option "start" must be epoch ms/);
     expect(() => new TestClock({ settleTimeout: 0 })).toThrow(/option "settleTimeout" must be a finite number of ms > 0/);
