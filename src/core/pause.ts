@@ -19,7 +19,7 @@ type State = PeriodicState<unknown>;
 export function openLease(s: State): boolean {
   const host = s.host as WorkerHost;
   const config = s.config;
-  const name = config.name;
+  const name = s.name;
   const lease = config.lease === undefined ? host.lease : config.lease || undefined;
   s.gate = lease === undefined ? undefined : workerLease(host, lease, {
     name: (lease.prefix ?? "") + name,
@@ -37,7 +37,7 @@ export function openLease(s: State): boolean {
 export function pauseWorker(s: State): Promise<void> {
   if (s.paused) return s.pausing ?? Promise.resolve();
   s.paused = true;
-  s.triggers?.reject(new Error(`${s.config.name}: paused before the triggered run began`));
+  s.triggers?.reject(new Error(`${s.name}: paused before the triggered run began`));
   const gate = s.gate;
   const registration = s.engineReg;
   if (gate === undefined && registration === undefined && s.inFlight === undefined) return Promise.resolve();
