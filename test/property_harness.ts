@@ -24,6 +24,8 @@ export interface Behaviour {
   readonly throws: boolean;
   /** Gives up (rejects with the signal's reason) as soon as its signal aborts; otherwise ignores it. */
   readonly honours: boolean;
+  /** Calls its worker's stop() as its first statement, before any await. */
+  readonly stopsSelf?: boolean;
 }
 
 /** A worker of the pool. */
@@ -206,6 +208,10 @@ export class Probe extends PeriodicBackgroundWorker {
     this.world.pendingStops++;
     const stopping = super.stop(options);
     return stopping.then((report) => {
+      // A stop that reports every run settled, with no start since, leaves none going.
+      if (report.ok && this.starts === starts && this.active > 0) {
+        this.#problem(`stop() resolved ok at ${performance.now()} while a run still went on`);
+      }
       if (waits) this.waiters--;
       this.world.pendingStops--;
       if (this.starts === starts) this.quiet = true;
@@ -237,6 +243,7 @@ export class Probe extends PeriodicBackgroundWorker {
     this.records.push(record);
     this.active++;
     const b = this.spec.script[this.#next++ % this.spec.script.length] as Behaviour;
+    if (b.stopsSelf === true) world.track(this.stop(), `${this.name}.stop() from its own run`, false);
     const end = (error: unknown): void => {
       record.end = performance.now();
       this.active--;
@@ -305,6 +312,8 @@ export class Probe extends PeriodicBackgroundWorker {
     const late = immediate ? 1 + EPS : Number.isInteger(due) ? EPS : 1;
     const ok = record.start >= due - EPS && record.start < due + late;
     if (!ok) this.#problem(`run ${record.run} started at ${record.start}, due ${due}: ${what}`);
+    // The slot the run reports is the due time itself, whatever the timer's latency.
+    if (Math.abs(record.sched - due) > EPS) this.#problem(`run ${record.run} reports scheduledAt ${record.sched}, due ${due}: ${what}`);
   }
 }
 
@@ -344,7 +353,8 @@ export class World {
     this.probes = specs.map((spec, i) => new Probe(`W${i}`, spec, this));
   }
 
-  #track(promise: Promise<unknown>, what: string, mayReject: boolean): void {
+  /** Follows an operation's promise until it settles; a rejection is a problem unless `mayReject`. */
+  track(promise: Promise<unknown>, what: string, mayReject: boolean): void {
     const tracked = promise.then(
       () => {},
       (error: unknown) => {
@@ -358,7 +368,7 @@ export class World {
   #stopManager(timeout: number | undefined): void {
     this.pendingStops++;
     const stopping = this.manager.stop(timeout === undefined ? undefined : { timeout });
-    this.#track(stopping.finally(() => this.pendingStops--), "manager.stop()", false);
+    this.track(stopping.finally(() => this.pendingStops--), "manager.stop()", false);
   }
 
   /** Applies one operation (skipping it when it does not apply to the pool's state). */
@@ -380,24 +390,24 @@ export class World {
             this.pendingStops--;
             w!.free = true;
           });
-          this.#track(removing, `remove(${w!.name})`, false);
+          this.track(removing, `remove(${w!.name})`, false);
         }
         break;
       case "start":
-        this.#track(manager.start(), "manager.start()", false);
+        this.track(manager.start(), "manager.start()", false);
         break;
       case "stop":
         this.#stopManager(o.timeout);
         break;
       case "wstart":
-        if (inManager) this.#track(w!.start(), `${w!.name}.start()`, false);
+        if (inManager) this.track(w!.start(), `${w!.name}.start()`, false);
         break;
       case "wstop":
-        if (inManager) this.#track(w!.stop(o.timeout === undefined ? undefined : { timeout: o.timeout }), `${w!.name}.stop()`, false);
+        if (inManager) this.track(w!.stop(o.timeout === undefined ? undefined : { timeout: o.timeout }), `${w!.name}.stop()`, false);
         break;
       case "trigger":
         // It rejects when the worker is not started, or is stopped before the run begins: allowed.
-        if (inManager) this.#track(manager.trigger(w!.name), `trigger(${w!.name})`, true);
+        if (inManager) this.track(manager.trigger(w!.name), `trigger(${w!.name})`, true);
         break;
       case "period":
         if (inManager || w!.free) w!.period = o.period;
@@ -438,7 +448,7 @@ export class World {
     this.#stopManager(1_000);
     // A worker started on its own (worker.start()) while the manager was not running is not stopped
     // by manager.stop() (it returns at once when the manager is not running): stop each one too.
-    for (const p of this.probes) this.#track(p.stop({ timeout: 1_000 }), `${p.name}.stop()`, false);
+    for (const p of this.probes) this.track(p.stop({ timeout: 1_000 }), `${p.name}.stop()`, false);
     for (let i = 0; i < 1_000 && (this.pending.size > 0 || this.pendingStops > 0); i++) await vi.advanceTimersByTimeAsync(10);
     if (this.pending.size > 0) this.problems.push(`${this.pending.size} operations never settled`);
     for (const p of this.probes) {
