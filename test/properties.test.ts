@@ -17,7 +17,7 @@ import {
   workerArb,
   type WorkerSpec,
 } from "./property_harness.ts";
-import { fuzzRuns, fuzzSeed, fuzzTimeout } from "./property_runs.ts";
+import { fuzzParams, fuzzRuns, fuzzTimeout } from "./property_runs.ts";
 
 const stopTimeout = fc.constantFrom(0, 25, 30_000);
 
@@ -45,7 +45,7 @@ function property(
           expect(problems).toEqual([]);
         },
       ),
-      { numRuns: runs, seed: fuzzSeed() },
+      fuzzParams(base),
     );
     console.log(`${title}: ${runs} sequences, ${JSON.stringify(cov)}`);
     // The properties were exercised, not vacuously true.

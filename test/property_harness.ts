@@ -127,9 +127,9 @@ export class Probe extends PeriodicBackgroundWorker {
       name,
       period: spec.period,
       mode: spec.mode,
-      timeout: spec.timeout,
       runOnStart: spec.runOnStart,
-      jitter: spec.jitter > 0 ? spec.jitter : undefined,
+      ...(spec.timeout === undefined ? {} : { timeout: spec.timeout }),
+      ...(spec.jitter > 0 ? { jitter: spec.jitter } : {}),
     });
     this.spec = spec;
     this.world = world;
@@ -320,8 +320,8 @@ export class Probe extends PeriodicBackgroundWorker {
 /** The state shared by the probes of one sequence. */
 export class World {
   readonly problems: string[] = [];
-  readonly triggerPending = new Set<Probe>();
-  readonly errors = new Map<string, number>();
+  readonly triggerPending: Set<Probe> = new Set();
+  readonly errors: Map<string, number> = new Map();
   readonly unhandled: unknown[] = [];
   readonly manager: BackgroundWorkerManager;
   readonly probes: Probe[];
@@ -329,7 +329,7 @@ export class World {
   sleeps = 0;
   abandoned = 0;
   /** Promises of operations (remove, trigger, stop) not settled yet. */
-  readonly pending = new Set<Promise<unknown>>();
+  readonly pending: Set<Promise<unknown>> = new Set();
 
   /**
    * False leaves out two checks that known core bugs fail (see KNOWN_BUGS in properties.test.ts):

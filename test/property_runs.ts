@@ -20,3 +20,9 @@ export function fuzzSeed(): number | undefined {
 export function fuzzTimeout(base: number, runs: number): number {
   return Math.max(60_000, (runs / base) * 60_000);
 }
+
+/** fast-check's parameters: `base` runs (or FUZZ_RUNS), and FUZZ_SEED when it is set. */
+export function fuzzParams(base: number): { numRuns: number; seed?: number } {
+  const seed = fuzzSeed();
+  return seed === undefined ? { numRuns: fuzzRuns(base) } : { numRuns: fuzzRuns(base), seed };
+}

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Clock } from "../src/core/clock.ts";
 import { MAX_DELAY, type TimerEntry, timerEntry, TimerQueue } from "../src/core/timer_queue.ts";
-import { fuzzRuns, fuzzSeed, fuzzTimeout } from "./property_runs.ts";
+import { fuzzParams, fuzzRuns, fuzzTimeout } from "./property_runs.ts";
 
 /** A clock that moves only when told to, and shows its pending timers. */
 class ManualClock implements Clock {
@@ -218,7 +218,7 @@ describe("timer queue against a naive model", () => {
           return { model: real.model, real };
         }, cmds);
       }),
-      { numRuns: fuzzRuns(300), seed: fuzzSeed() },
+      fuzzParams(300),
     );
   }, fuzzTimeout(300, fuzzRuns(300)));
 });
