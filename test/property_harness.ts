@@ -170,7 +170,8 @@ export class Probe extends PeriodicBackgroundWorker {
       this.anchor = current.sched;
     } else if (state === "idle" && queued && !this.world.triggerPending.has(this)) {
       this.anchor = now;
-      if (this.spec.jitter === 0) this.expect = { seg: this.seg, at: now + value, immediate: false };
+      // With a run abandoned by an earlier stop still going, the next run waits for its end.
+      if (this.spec.jitter === 0 && this.active === 0) this.expect = { seg: this.seg, at: now + value, immediate: false };
     } else {
       this.anchor = undefined;
     }
