@@ -26,7 +26,7 @@
 export { BackgroundWorkerManager, type ManagerOptions } from "./src/core/manager.ts";
 export { PeriodicBackgroundWorker } from "./src/core/periodic_worker.ts";
 export { periodic } from "./src/core/periodic.ts";
-export type { MissedSlots, PeriodicOptions, PeriodicWorkerOptions, ScheduleMode } from "./src/core/worker_options.ts";
+export type { MissedSlots, OverlapPolicy, PeriodicOptions, PeriodicWorkerOptions, ScheduleMode } from "./src/core/worker_options.ts";
 export type { BackoffOptions } from "./src/core/schedule.ts";
 export type {
   BackgroundWorker,
@@ -40,9 +40,11 @@ export type {
   UnsettledRun,
   WorkerContext,
   WorkerState,
+  SkipCounts,
   WorkerStatus,
 } from "./src/core/types.ts";
 export type { StopOnShutdownOptions } from "./src/core/shutdown_hook.ts";
+export type { Engine, EngineJob, EngineRegistration, EngineSchedule, EngineWorker } from "./src/core/engine.ts";
 export type {
   DueEvent,
   LeaseEvent,

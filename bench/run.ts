@@ -7,10 +7,11 @@
  *   npm run bench:cron             # only ours (periodic and cron mode), croner and cron at 10,000 tasks
  *   npm run bench:scale            # 100,000 of our workers beside a setTimeout chain (--only scale)
  *   npm run bench:lease            # what a lease costs per run, per store (--only lease; Redis and PostgreSQL)
+ *   npm run bench:otel             # telemetry's cost per run at 10,000 workers: off, API only, SDK (--only otel)
  *   node_modules/.bin/deno run -A bench/run.ts --only 100ms,1ms --runtimes node,deno --seconds 2 --runs 1
  *
  * Flags:
- *   --only <list>       workloads, comma-separated: 100ms 10k 100k 1ms shutdown cold cron scale lease
+ *   --only <list>       workloads, comma-separated: 100ms 10k 100k 1ms shutdown cold cron scale lease otel
  *                       (default: the first six, the comparison; the cron section is then made from the 10k runs)
  *   --runtimes <list>   node,deno,bun (default: all three; the lease workload runs in this Deno process)
  *   --seconds <n>       measured window (default 10, the lease workload 5; the 1 ms one uses at most 0.5)

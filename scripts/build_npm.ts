@@ -46,6 +46,7 @@ interface DenoJson {
   version: string;
   license: string;
   exports: Record<string, string>;
+  imports?: Record<string, string>;
 }
 
 interface NpmExport {
@@ -129,16 +130,39 @@ function compile(deno: DenoJson, out: string): void {
   if (leftovers.length > 0) throw new Error(`relative .ts import paths left in the build:\n  ${leftovers.join("\n  ")}`);
 }
 
-/**
- * The package.json of the npm package. The core has no dependencies; croner, which only the
- * `./cron` entry point imports, is an optional dependency (installed by default, and the core works
- * without it). That entry point installs the cron schedule when imported, and the runtime adapters
- * (loaded by the main entry point) install `stopOnShutdown()`'s behaviour into the core's hook: the
- * two modules that bundlers must not drop as side-effect free.
- */
 /** The module that installs `stopOnShutdown()`'s behaviour when loaded (see its module doc). */
 const RUNTIME_INSTALLER = "./src/runtime/mod.ts";
 
+/**
+ * Packages that one entry point imports and the application brings: `@opentelemetry/api` (the
+ * `./otel` entry point), which must be the application's own copy, since the API keeps its
+ * registered providers in a global of its version. Optional peers: installing the package never
+ * pulls them in. Their range is the one of deno.json's `imports` (`npm:name@range`), JSR's side.
+ */
+export const OPTIONAL_PEERS: readonly string[] = ["@opentelemetry/api"];
+
+/** The peer dependencies and their meta (each optional) for deno.json's imports of {@link OPTIONAL_PEERS}. */
+export function optionalPeers(imports: Record<string, string>): { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional: true }> } {
+  const peerDependencies: Record<string, string> = {};
+  const peerDependenciesMeta: Record<string, { optional: true }> = {};
+  for (const name of OPTIONAL_PEERS) {
+    const specifier = imports[name];
+    const range = specifier?.startsWith(`npm:${name}@`) ? specifier.slice(`npm:${name}@`.length) : undefined;
+    if (range === undefined || range === "") throw new Error(`deno.json's imports must map ${name} to npm:${name}@<range>, got ${JSON.stringify(specifier)}`);
+    peerDependencies[name] = range;
+    peerDependenciesMeta[name] = { optional: true };
+  }
+  return { peerDependencies, peerDependenciesMeta };
+}
+
+/**
+ * The package.json of the npm package. The core has no dependencies; croner, which only the
+ * `./cron` entry point imports, is an optional dependency (installed by default, and the core works
+ * without it); `@opentelemetry/api`, which only `./otel` imports, is an optional peer. The `./cron`
+ * entry point installs the cron schedule when imported, and the runtime adapters (loaded by the
+ * main entry point) install `stopOnShutdown()`'s behaviour into the core's hook: the two modules
+ * that bundlers must not drop as side-effect free.
+ */
 export function npmPackageJson(deno: DenoJson, pkg: Record<string, unknown>): Record<string, unknown> {
   const exports = npmExports(deno.exports);
   const optional = (pkg.dependencies ?? {}) as Record<string, string>;
@@ -147,7 +171,7 @@ export function npmPackageJson(deno: DenoJson, pkg: Record<string, unknown>): Re
     name: deno.name,
     version: deno.version,
     description: pkg.description,
-    keywords: ["background", "worker", "periodic", "scheduler", "cron", "job", "deno", "bun", "node"],
+    keywords: ["background", "worker", "periodic", "scheduler", "cron", "job", "opentelemetry", "deno", "bun", "node"],
     license: deno.license,
     type: "module",
     sideEffects: [...(cron === undefined ? [] : [npmTarget(cron, ".js")]), npmTarget(RUNTIME_INSTALLER, ".js")],
@@ -156,6 +180,7 @@ export function npmPackageJson(deno: DenoJson, pkg: Record<string, unknown>): Re
     exports,
     files: ["esm", ...EXTRA_FILES],
     ...(Object.keys(optional).length > 0 ? { optionalDependencies: optional } : {}),
+    ...optionalPeers(deno.imports ?? {}),
   };
 }
 

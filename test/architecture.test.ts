@@ -59,6 +59,15 @@ describe("the house rules", () => {
     expect(touches).toEqual([]);
   });
 
+  test("only the telemetry entry point (src/otel/) imports @opentelemetry packages", () => {
+    const importers = [join(root, "mod.ts"), ...sources(join(root, "src"))]
+      .filter((file) => !relative(root, file).startsWith("src/otel/"))
+      .flatMap((file) => specifiers(readFileSync(file, "utf8")).filter((s) => /^(npm:)?@opentelemetry\//.test(s)).map((s) => `${relative(root, file)} imports ${s}`));
+    expect(importers).toEqual([]);
+    // The check sees them where they are: src/otel/ imports the API.
+    expect(specifiers(readFileSync(join(root, "src/otel/mod.ts"), "utf8"))).toContain("@opentelemetry/api");
+  });
+
   test("no source file in src/ is over 330 lines (one concept a file)", () => {
     const long = sources(join(root, "src"))
       .map((file) => [relative(root, file), readFileSync(file, "utf8").split("\n").length] as const)

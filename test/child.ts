@@ -45,6 +45,8 @@ export interface StartOptions {
   runtime?: Runtime;
   /** A pipe to the child's standard input, for {@link Child.send}. Default: none. */
   stdin?: boolean;
+  /** Lets the child force a full GC (`globalThis.gc` on Node and Deno; Bun has `Bun.gc`). */
+  exposeGc?: boolean;
 }
 
 /** A running child: its output lines, a way to wait for one, to signal it, and its exit. */
@@ -65,7 +67,8 @@ export interface Child {
 export function start(file: string, args: string[] = [], env: Record<string, string> = {}, options: StartOptions = {}): Child {
   const target = options.runtime ?? runtime;
   const path = script(file, target);
-  const argv = target === "deno" ? ["run", "-A", path, ...args] : [path, ...args];
+  const gc = options.exposeGc ? (target === "deno" ? ["--v8-flags=--expose-gc"] : target === "node" ? ["--expose-gc"] : []) : [];
+  const argv = target === "deno" ? ["run", "-A", ...gc, path, ...args] : [...gc, path, ...args];
   const proc = spawn(executable(target), argv, {
     stdio: [options.stdin ? "pipe" : "ignore", "pipe", "pipe"],
     cwd: root,

@@ -135,7 +135,9 @@ for (const store of stores) {
     }, 60_000);
 
     test("missed: \"all\": each missed slot runs, back to back, then the grid", async () => {
-      const { last, restartAt, after } = await restarted(base(unique("all"), { period, mode: "fixed-rate", missed: "all" }), down);
+      // A budget no slow restart can reach: a busy machine may take more than the default 10
+      // periods to bring the instance up, and then only the latest 10 would run (as they should).
+      const { last, restartAt, after } = await restarted(base(unique("all"), { period, mode: "fixed-rate", missed: "all", maxCatchup: 1_000 }), down);
       const places = after.map((r) => place(last, r));
       const missed = after.filter((r) => r.slot < restartAt).length;
       expect(missed, `at least three missed slots ran (places ${places.join(", ")})`).toBeGreaterThanOrEqual(3);
@@ -147,7 +149,10 @@ for (const store of stores) {
       const [catchup, next] = after;
       const k = place(last, catchup) * period / 1_000;
       expect(Number.isInteger(k) && k >= 3, `the catch-up stands for a missed second (place ${k})`).toBe(true);
-      expect(place(last, next) * period / 1_000).toBe(k + 1);
+      // The next slot, on time; or, when the catch-up started so late on a busy machine that the
+      // next slot went by during it, the one run at once that stands for it (due before the one after).
+      const n = place(last, next) * period / 1_000;
+      expect(n >= k + 1 && n < k + 2, `then the next second (place ${n}, after ${k})`).toBe(true);
     }, 60_000);
   });
 }

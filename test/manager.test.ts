@@ -238,7 +238,8 @@ describe("5. The manager", () => {
     }));
     manager.add(custom("Plain"));
     const line = (): WorkerStatus => manager.status()[0] as WorkerStatus;
-    const empty = { runs: 0, failures: 0, consecutiveFailures: 0, lastRunAt: null, lastDurationMs: null, lastError: undefined };
+    const skipped = { overlap: 0, paused: 0, "lease-held": 0, "store-fault": 0 };
+    const empty = { runs: 0, failures: 0, consecutiveFailures: 0, lastRunAt: null, lastDurationMs: null, lastError: undefined, skipped };
     expect(manager.status()).toEqual([
       { name: "Reporter", state: "stopped", ...empty, nextRunAt: null },
       { name: "Plain", state: "stopped", ...empty, nextRunAt: null },
@@ -259,6 +260,7 @@ describe("5. The manager", () => {
       lastDurationMs: 30,
       lastError: undefined,
       nextRunAt: T0 + 2_030,
+      skipped,
     });
     await vi.advanceTimersByTimeAsync(1_030);
     expect(line()).toEqual({
@@ -271,6 +273,7 @@ describe("5. The manager", () => {
       lastDurationMs: 30,
       lastError: boom,
       nextRunAt: T0 + 3_060,
+      skipped,
     });
     await drain(manager.stop());
     expect(manager.status()).toEqual([

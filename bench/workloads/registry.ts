@@ -8,6 +8,7 @@ import { COLD_START } from "./cold_start.ts";
 import { CRON_MODE } from "./cron.ts";
 import { LEASE } from "./lease.ts";
 import { EVERY_MILLISECOND } from "./millisecond.ts";
+import { OTEL } from "./otel.ts";
 import { SCALE } from "./scale.ts";
 import { SHUTDOWN } from "./shutdown.ts";
 import { EVERY_100MS, SECOND_100K, SECOND_10K } from "./tick.ts";
@@ -23,4 +24,5 @@ export const WORKLOADS: readonly Workload[] = [
   CRON_MODE,
   SCALE,
   LEASE,
+  OTEL,
 ];

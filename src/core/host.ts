@@ -4,6 +4,7 @@
  * makes a host of its own.
  * @module
  */
+import type { Engine } from "./engine.ts";
 import type { LeaseCoordinator, LeaseOptions } from "./lease.ts";
 import type { RunObserver } from "./observer.ts";
 import { defaultLogger, type Reporter, reporter } from "./report.ts";
@@ -20,6 +21,8 @@ export interface WorkerHost extends Reporter {
   readonly lease: LeaseOptions | undefined;
   /** The observers of runs, combined; undefined when there is none. */
   observer: RunObserver | undefined;
+  /** The engine that runs the manager's periodic workers instead of its timer queue, if any. */
+  readonly engine?: Engine | undefined;
   /** The coordinators of cluster lease stores (one per store and TTL), made on first use. */
   coordinators?: Map<object, Map<string, LeaseCoordinator>>;
 }

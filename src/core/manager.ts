@@ -5,13 +5,14 @@
  */
 import { ATTACH, isAttachable, type WorkerHost } from "./host.ts";
 import { type ManagerOptions, OWNER, resolveManagerOptions } from "./manager_options.ts";
-import { combine, type RunObserver } from "./observer.ts";
-import { checkObject, show } from "./options.ts";
+import { checkObserver, combine, type RunObserver } from "./observer.ts";
+import { show } from "./options.ts";
 import { log, reporter } from "./report.ts";
 import { type StopOnShutdownOptions, stopOnShutdownHook } from "./shutdown_hook.ts";
-import { OK_REPORT, settlesWithin, stopTimeout } from "./stopping.ts";
+import { gatherReports, OK_REPORT, stopTimeout, stopWorker, type WorkerStopped } from "./stopping.ts";
+import { plainStatus } from "./run_stats.ts";
 import { TimerQueue } from "./timer_queue.ts";
-import type { BackgroundWorker, RunResult, StopOptions, StopReport, UnsettledRun, WorkerStatus } from "./types.ts";
+import type { BackgroundWorker, RunResult, StopOptions, StopReport, WorkerStatus } from "./types.ts";
 
 export type { ManagerOptions } from "./manager_options.ts";
 
@@ -35,6 +36,8 @@ export type { ManagerOptions } from "./manager_options.ts";
 export class BackgroundWorkerManager implements AsyncDisposable {
   readonly #workers = new Map<string, BackgroundWorker>();
   readonly #started = new Set<BackgroundWorker>();
+  /** Workers whose start() has not resolved yet: a stop waits for it first. */
+  readonly #startsUnderWay = new Map<BackgroundWorker, Promise<void>>();
   readonly #host: WorkerHost;
   readonly #observers: RunObserver[] = [];
   readonly #enabled: boolean;
@@ -42,6 +45,8 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   #running = false;
   #starting: Promise<void> | undefined = undefined;
   #stopping: Promise<StopReport> | undefined = undefined;
+  /** What the one stopOnShutdown() call returned, until disposed. */
+  #shutdown: Disposable | undefined = undefined;
   /** Bumped by every stop(): a start() that waited for an earlier stop gives way to a later one. */
   #stops = 0;
 
@@ -60,6 +65,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
       queue: new TimerQueue(),
       scope: config.scope,
       lease: config.lease,
+      engine: config.engine,
       observer: undefined,
     };
   }
@@ -111,9 +117,13 @@ export class BackgroundWorkerManager implements AsyncDisposable {
   remove(name: string): Promise<StopReport> {
     const worker = this.#need(name, "remove");
     this.#workers.delete(name);
-    return this.#stopOne(worker, this.#stopTimeout).then(({ report, error }) => {
+    return this.#stopOne(worker, this.#stopTimeout).then(async ({ report, error }) => {
       this.#started.delete(worker);
-      if (isAttachable(worker)) worker[ATTACH](undefined);
+      if (isAttachable(worker)) {
+        worker[ATTACH](undefined);
+        // On an engine, removing a worker removes its schedule: no instance runs it any more.
+        await this.#host.engine?.unschedule(name);
+      }
       if (error !== undefined) throw error;
       return report;
     });
@@ -168,10 +178,34 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     return worker.trigger();
   }
 
+  /**
+   * Pauses the named worker on this instance (see `PeriodicBackgroundWorker.pause`): the run in
+   * flight finishes, no new one starts; resolves once it settled.
+   * @throws {RangeError} when no worker has this name; {TypeError} when the worker cannot pause.
+   */
+  pause(name: string): Promise<void> {
+    return this.#control(name, "pause");
+  }
+
+  /**
+   * Resumes the named worker: its next run is its schedule's next slot.
+   * @throws {RangeError} when no worker has this name; {TypeError} when the worker cannot resume.
+   */
+  resume(name: string): Promise<void> {
+    return this.#control(name, "resume");
+  }
+
+  #control(name: string, method: "pause" | "resume"): Promise<void> {
+    const worker = this.#need(name, method);
+    const call = worker[method];
+    if (typeof call !== "function") throw new TypeError(`${OWNER}.${method}: worker ${show(name)} has no ${method}()`);
+    return call.call(worker);
+  }
+
   /** One status line per worker, in the order they were added. */
   status(): WorkerStatus[] {
     return Array.from(this.#workers.values(), (worker) => {
-      const status = typeof worker.status === "function" ? worker.status() : this.#plainStatus(worker);
+      const status = typeof worker.status === "function" ? worker.status() : plainStatus(worker.name, this.#started.has(worker));
       return this.#enabled ? status : { ...status, state: "disabled", nextRunAt: null };
     });
   }
@@ -181,6 +215,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * in flight, waits for them (at most `timeout`), calls `beforeExit`, then exits with 0 when every
    * run settled in time and 1 otherwise. A second signal exits at once with 128 + its number (130
    * for Ctrl-C). Returns a Disposable that removes the signal listeners.
+   * @throws {Error} when called again before the first one's Disposable was disposed.
    *
    * @example
    * ```ts
@@ -192,8 +227,14 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * ```
    */
   stopOnShutdown(options: StopOnShutdownOptions = {}): Disposable {
+    // Two hooks would race to exit: the first to finish its beforeExit ends the other's mid-way.
+    if (this.#shutdown !== undefined) {
+      throw new Error(
+        `${OWNER}.stopOnShutdown: called twice on this manager; pass every option (one beforeExit doing all the closing) to one call, or dispose the first`,
+      );
+    }
     const workers = this.#workers;
-    return stopOnShutdownHook()({
+    const hook = stopOnShutdownHook()({
       stop: (o) => this.stop(o),
       get size() {
         return workers.size;
@@ -201,6 +242,13 @@ export class BackgroundWorkerManager implements AsyncDisposable {
       logger: this.#host.logger,
       stopTimeout: this.#stopTimeout,
     }, options);
+    const shutdown: Disposable = {
+      [Symbol.dispose]: (): void => {
+        if (this.#shutdown === shutdown) this.#shutdown = undefined;
+        hook[Symbol.dispose]();
+      },
+    };
+    return this.#shutdown = shutdown;
   }
 
   /**
@@ -218,13 +266,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
    * ```
    */
   observe(observer: RunObserver): Disposable {
-    checkObject(OWNER, "observer", observer);
-    if (observer === undefined) throw new TypeError(`${OWNER}.observe: expected an observer object, got undefined`);
-    for (const [key, value] of Object.entries(observer)) {
-      if (typeof value !== "function") {
-        throw new TypeError(`${OWNER}.observe: observer method "${key}" must be a function, got ${show(value)}`);
-      }
-    }
+    checkObserver(OWNER, observer);
     this.#observers.push(observer);
     this.#observed();
     return {
@@ -256,60 +298,28 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     // Not if it was removed (or replaced) between add() and this microtask.
     if (this.#started.has(worker) || !this.#running || this.#workers.get(worker.name) !== worker) return;
     this.#started.add(worker);
+    let starting: Promise<void> | undefined;
     try {
-      await worker.start();
+      starting = worker.start();
+      this.#startsUnderWay.set(worker, starting);
+      await starting;
     } catch (error) {
       this.#started.delete(worker);
       this.#host.report(error, { worker: worker.name, run: 0, phase: "start" });
+    } finally {
+      if (this.#startsUnderWay.get(worker) === starting) this.#startsUnderWay.delete(worker);
     }
   }
 
-  async #stopOne(
-    worker: BackgroundWorker,
-    timeout: number,
-  ): Promise<{ report: StopReport; error?: unknown }> {
-    try {
-      const stopping = worker.stop({ timeout });
-      // Workers attached to the host keep the deadline themselves; others get it kept for them.
-      if (isAttachable(worker) || await settlesWithin(this.#host.queue.clock, stopping, timeout)) {
-        return { report: await stopping };
-      }
-      return { report: { ok: false, unsettled: [{ worker: worker.name, run: 0 }] } };
-    } catch (error) {
-      return { report: OK_REPORT, error };
-    }
+  #stopOne(worker: BackgroundWorker, timeout: number): Promise<WorkerStopped> {
+    return stopWorker(OWNER, worker, timeout, this.#host.queue.clock, this.#startsUnderWay.get(worker));
   }
 
   async #stopAll(timeout: number): Promise<StopReport> {
     const results = await Promise.all(Array.from(this.#workers.values(), (w) => this.#stopOne(w, timeout)));
     this.#started.clear();
-    const unsettled: UnsettledRun[] = [];
-    const errors: unknown[] = [];
-    for (const { report, error } of results) {
-      unsettled.push(...report.unsettled);
-      if (error !== undefined) errors.push(error);
-    }
-    const report: StopReport = unsettled.length === 0 ? OK_REPORT : { ok: false, unsettled };
-    if (errors.length > 0) {
-      // The others were stopped all the same; `report` says whether their runs settled.
-      throw Object.assign(new AggregateError(errors, `${OWNER}.stop: ${errors.length} worker(s) failed to stop`), {
-        report,
-      });
-    }
-    return report;
+    await this.#host.engine?.close?.().catch((error: unknown) => log(this.#host.logger, "error", "[background-workers] the engine failed to close:", error));
+    return gatherReports(OWNER, results);
   }
 
-  #plainStatus(worker: BackgroundWorker): WorkerStatus {
-    return {
-      name: worker.name,
-      state: this.#started.has(worker) ? "running" : "stopped",
-      runs: 0,
-      failures: 0,
-      consecutiveFailures: 0,
-      lastRunAt: null,
-      lastDurationMs: null,
-      lastError: undefined,
-      nextRunAt: null,
-    };
-  }
 }

@@ -3,6 +3,7 @@
  * `worker_options.ts`).
  * @module
  */
+import { type Engine, isEngine } from "./engine.ts";
 import { type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
 import { checkBoolean, checkFunction, checkKeys, checkNonNegative, checkObject, show } from "./options.ts";
 import { defaultLogger } from "./report.ts";
@@ -39,11 +40,16 @@ export interface ManagerOptions {
    * for the cluster, through a lease store (`@background/workers/redis`, `/postgres`).
    */
   readonly lease?: LeaseStore | LeaseOptions;
+  /**
+   * Runs the periodic workers on an existing engine instead (`bullmqEngine()` of
+   * `@background/workers/bullmq`, `pgBossEngine()` of `/pg-boss`). Exclusive with `lease`.
+   */
+  readonly engine?: Engine;
 }
 
 /** Who the manager's errors name. */
 export const OWNER = "BackgroundWorkerManager";
-const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope", "lease"] as const;
+const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope", "lease", "engine"] as const;
 
 /** A manager's options after checking, with defaults applied. */
 export interface ManagerConfig {
@@ -53,6 +59,7 @@ export interface ManagerConfig {
   readonly stopTimeout: number;
   readonly scope: ScopeFactory | undefined;
   readonly lease: LeaseOptions | undefined;
+  readonly engine: Engine | undefined;
 }
 
 /** Checks a manager's options and resolves them. */
@@ -70,6 +77,13 @@ export function resolveManagerOptions(options: ManagerOptions): ManagerConfig {
   }
   if (options.onError !== undefined) checkFunction(OWNER, "onError", options.onError);
   if (options.scope !== undefined) checkFunction(OWNER, "scope", options.scope);
+  if (options.engine !== undefined && !isEngine(options.engine)) {
+    throw new TypeError(`${OWNER}: option "engine" must be an engine (bullmqEngine(), pgBossEngine()), got ${show(options.engine)}`);
+  }
+  if (options.engine !== undefined && options.lease !== undefined) {
+    // The engine decides which instance runs a job; a lease on top would be a second, conflicting say.
+    throw new TypeError(`${OWNER}: options "engine" and "lease" exclude each other: the ${options.engine.name} engine coordinates the instances itself`);
+  }
   return {
     enabled,
     logger,
@@ -77,5 +91,6 @@ export function resolveManagerOptions(options: ManagerOptions): ManagerConfig {
     stopTimeout,
     scope: options.scope,
     lease: options.lease === undefined ? undefined : leaseOptions(OWNER, options.lease),
+    engine: options.engine,
   };
 }

@@ -4,11 +4,13 @@
  * event object at all: the run path checks one field and goes on.
  * @module
  */
+import { checkObject, show } from "./options.ts";
 
 /**
  * How a run ended: it returned (`"success"`), threw (`"failure"`), or its signal aborted before it
  * settled, because its `timeout` elapsed (`"timeout"`), the worker was stopped (`"aborted"`), or its
- * lease was lost (`"lease-lost"`). The abort decides, whether the run then threw or returned.
+ * lease was lost (`"lease-lost"`), or the next slot came due under `overlap: "cancel-previous"`
+ * (`"cancelled"`). The abort decides, whether the run then threw or returned.
  *
  * @example
  * ```ts
@@ -17,7 +19,7 @@
  * const bad = (outcome: RunOutcome): boolean => outcome !== "success";
  * ```
  */
-export type RunOutcome = "success" | "failure" | "timeout" | "aborted" | "lease-lost";
+export type RunOutcome = "success" | "failure" | "timeout" | "aborted" | "lease-lost" | "cancelled";
 
 /**
  * Why a due slot did not run: a run was still going (`"overlap"`), the worker was paused
@@ -109,6 +111,8 @@ export interface SkipEvent {
   readonly scheduledAt: number;
   /** Why it did not run. */
   readonly reason: SkipReason;
+  /** How many slots this event stands for (several when slots went by during one run). */
+  readonly slots: number;
 }
 
 /**
@@ -191,4 +195,15 @@ export function combine(observers: readonly RunObserver[], onThrow: (error: unkn
       arounds.reduceRight<() => T>((inner, o) => () => o.around!(event, inner), body)();
   }
   return combined as RunObserver;
+}
+
+/** Checks `manager.observe()`'s argument: an object whose every property is a function. */
+export function checkObserver(owner: string, observer: unknown): asserts observer is RunObserver {
+  checkObject(owner, "observer", observer);
+  if (observer === undefined) throw new TypeError(`${owner}.observe: expected an observer object, got undefined`);
+  for (const [key, value] of Object.entries(observer as object)) {
+    if (typeof value !== "function") {
+      throw new TypeError(`${owner}.observe: observer method "${key}" must be a function, got ${show(value)}`);
+    }
+  }
 }

@@ -3,6 +3,7 @@
  * the worker class (the lifecycle) and the run path (one run, due to settled) both work on it.
  * @module
  */
+import type { EngineJob, EngineRegistration } from "./engine.ts";
 import type { WorkerHost } from "./host.ts";
 import type { WorkerLease } from "./lease.ts";
 import type { RunEvent } from "./observer.ts";
@@ -20,6 +21,8 @@ import type { WorkerConfig } from "./worker_options.ts";
  */
 export interface WorkerBody<Scope> {
   doWork(context: WorkerContext<Scope>): void | Promise<void>;
+  /** The worker's own stop(): a worker with `maxRuns` stops itself after its last run. */
+  stop(): Promise<StopReport>;
 }
 
 /**
@@ -44,6 +47,16 @@ export class PeriodicState<Scope> extends RunStats implements RunSignalFields {
   gate: WorkerLease | undefined = undefined;
   /** The next due is a check-in with the cluster at start, not a slot: it runs only to catch up. */
   checkIn = false;
+  /** Paused: due slots are skipped (and counted) until resume(); it outlives stop() and start(). */
+  paused = false;
+  /** A pause under way: it gives the lease up once the run in flight settled. */
+  pausing: Promise<void> | undefined = undefined;
+  /** On an engine: this instance's registration, the job in flight, and whom to tell when it settles. */
+  engineReg: EngineRegistration | undefined = undefined;
+  engineJob: EngineJob | undefined = undefined;
+  engineDone: ((error: unknown, failed: boolean) => void) | undefined = undefined;
+  /** Runs since the start, for `maxRuns`. */
+  runsThisStart = 0;
   /** Slots (monotonic) still to run back to back after a resumption with `missed: "all"`. */
   catchup: number[] | undefined = undefined;
   /** How many more slots a catch-up with `missed: "all"` may run. */
@@ -51,11 +64,18 @@ export class PeriodicState<Scope> extends RunStats implements RunSignalFields {
 
   // The run in flight.
   inFlight: Promise<void> | undefined = undefined;
+  /** Told when the run in flight settles: a stop() from inside its synchronous part waits on it. */
+  onSettled: (() => void) | undefined = undefined;
+  /** With `overlap: "cancel-previous"`: the timer at the next slot, which cancels the run still going. */
+  cancelEntry: TimerEntry | undefined = undefined;
+  /** The run in flight was cancelled for the next slot. */
+  cancelled = false;
   /** A slot came due while an abandoned run still went on: it runs when that run ends. */
   dueWhileBusy = false;
   // The runs' signals (see run_signal.ts).
   sharedController: AbortController | undefined = undefined;
   sharedSignal: AbortSignal | undefined = undefined;
+  sharedHeard = false;
   ownController: AbortController | undefined = undefined;
   currentSignal: AbortSignal | undefined = undefined;
   run = 0;

@@ -4,18 +4,18 @@
  * @module
  */
 import { ATTACH, type Attachable, ownHost, type WorkerHost } from "./host.ts";
-import { isClusterStore } from "./lease.ts";
-import { workerLease } from "./lease_gate.ts";
 import { checkPositive, show } from "./options.ts";
 import { PeriodicState, type WorkerBody } from "./periodic_state.ts";
 import { log } from "./report.ts";
-import { leaseLost, onDue, queueAt } from "./run_path.ts";
+import { checkForEngine, registerOnEngine } from "./engine_run.ts";
+import { openLease, pauseWorker, resumeWorker } from "./pause.ts";
+import { onDue, queueAt } from "./run_path.ts";
 import { abortSignals, resetSignals } from "./run_signal.ts";
-import { makeSchedule } from "./schedule.ts";
+import { FixedRate, makeSchedule } from "./schedule.ts";
 import { DEFAULT_STOP_TIMEOUT, OK_REPORT, settlesWithin, stopTimeout } from "./stopping.ts";
 import { Triggers } from "./triggers.ts";
 import type { BackgroundWorker, RunResult, StopOptions, StopReport, WorkerContext, WorkerState, WorkerStatus } from "./types.ts";
-import { type PeriodicWorkerOptions, resolveWorkerOptions } from "./worker_options.ts";
+import { checkRateJitter, type PeriodicWorkerOptions, resolveWorkerOptions } from "./worker_options.ts";
 
 /**
  * A worker that runs {@link PeriodicBackgroundWorker.doWork} every `period` ms, never overlapping
@@ -66,9 +66,10 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     return this.#s.config.name;
   }
 
-  /** Its state: `"idle"` (waiting), `"running"`, `"stopped"` or `"disabled"`. */
+  /** Its state: `"idle"` (waiting), `"running"`, `"paused"`, `"stopped"` or `"disabled"`. */
   get state(): WorkerState {
-    return this.#s.state;
+    const s = this.#s;
+    return s.paused && (s.state === "idle" || s.state === "running") ? "paused" : s.state;
   }
 
   /**
@@ -83,7 +84,9 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const s = this.#s;
     const name = s.config.name;
     if (s.schedule.period === undefined) throw new TypeError(`${name}: a cron worker has no period to set (got ${show(value)})`);
-    s.schedule.period = checkPositive(name, "period", value);
+    const period = checkPositive(name, "period", value);
+    if (s.schedule instanceof FixedRate && s.config.jitter !== undefined) checkRateJitter(name, period, s.config.jitter);
+    s.schedule.period = period;
     const queue = s.host?.queue;
     if (s.state === "running") {
       s.schedule.rebase(s.nominalDue);
@@ -111,23 +114,18 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     s.stopPromise = undefined;
     resetSignals(s);
     s.state = "idle";
-    const lease = s.config.lease === undefined ? host.lease : s.config.lease || undefined;
+    s.runsThisStart = 0;
+    // On an engine: the engine keeps the schedule and hands over the jobs (start resolves once registered).
+    if (host.engine !== undefined) return registerOnEngine(s);
     const config = s.config;
-    s.gate = lease === undefined ? undefined : workerLease(host, lease, {
-      name: (lease.prefix ?? "") + name,
-      period: s.schedule.period,
-      everySlot: config.missed === "all",
-    }, {
-      lost: (error) => leaseLost(s, error),
-      fault: (error) => s.host?.report(error, { worker: name, run: s.run, phase: "lease" }),
-      changed: (held, fencingToken) => s.host?.observer?.lease?.({ worker: name, held, fencingToken }),
-    });
+    // A paused worker takes no lease until it is resumed.
+    const cluster = s.paused ? (s.gate = undefined, false) : openLease(s);
     s.catchup = undefined;
     const now = host.queue.now();
-    const first = s.schedule.first(now);
+    const first = s.schedule.first(now, config.firstDelay);
     // With a cluster store, check in at once: the cluster may know this worker's last slot, and a
     // slot nobody ran while every instance was down is run now (its missed option).
-    s.checkIn = !config.runOnStart && lease !== undefined && isClusterStore(lease.store);
+    s.checkIn = !config.runOnStart && cluster;
     queueAt(s, config.runOnStart || s.checkIn ? now : first, !s.checkIn);
     log(host.logger, "debug", `[background-workers] ${name}: started`);
     return Promise.resolve();
@@ -151,14 +149,20 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const s = this.#s;
     const host = s.host as WorkerHost;
     const name = s.config.name;
+    // Called from the synchronous part of a run (before its first await), when it has no promise yet.
+    const inSync = s.state === "running" && s.inFlight === undefined;
     s.gen++;
     s.state = "stopped";
     host.queue.cancel(s.entry);
     if (s.timeoutEntry !== undefined) host.queue.cancel(s.timeoutEntry);
+    if (s.cancelEntry !== undefined) host.queue.cancel(s.cancelEntry);
     s.dueWhileBusy = false;
     abortSignals(s, new DOMException(`${name} stopped`, "AbortError"));
-    const inFlight = s.inFlight;
+    const inFlight = inSync ? new Promise<void>((resolve) => (s.onSettled = resolve)) : s.inFlight;
     const gate = s.gate;
+    const registration = s.engineReg;
+    s.engineReg = undefined;
+    const from = host.queue.now();
     s.gate = undefined;
     let report = OK_REPORT;
     if (inFlight !== undefined) {
@@ -178,6 +182,10 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     // A run that did not settle keeps its lease until the lease expires: no other instance may start
     // while it may still write. Otherwise give the lease up so that another instance takes over now.
     await gate?.close(report.ok, report.ok ? undefined : inFlight);
+    // The engine stops handing jobs to this instance; its schedule stays for the others.
+    if (registration !== undefined && !await registration.stop(Math.max(0, timeout - (host.queue.now() - from))) && report.ok) {
+      report = { ok: false, unsettled: [{ worker: name, run: s.run }] };
+    }
     log(host.logger, "debug", `[background-workers] ${name}: stopped`);
     return report;
   }
@@ -191,7 +199,17 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     if (s.state !== "idle" && s.state !== "running") {
       return Promise.reject(new Error(`${s.config.name}: cannot trigger a worker that is ${s.state}`));
     }
+    // A pause promises that nothing new starts here (and, with a lease, it gave the lease up).
+    if (s.paused) return Promise.reject(new Error(`${s.config.name}: cannot trigger a paused worker; resume() it first`));
     const result = (s.triggers ??= new Triggers()).wait();
+    const host = s.host as WorkerHost;
+    if (host.engine !== undefined) {
+      // Run by the engine, on whichever instance takes the job.
+      const registration = s.engineReg;
+      return registration === undefined
+        ? Promise.reject(new Error(`${s.config.name}: cannot trigger: not registered with the ${host.engine.name} engine yet`))
+        : registration.trigger();
+    }
     if (s.state === "idle" && s.inFlight === undefined && s.gate?.pending === undefined) {
       // Through the queue, so a trigger runs like any due run: on its own tick, never inside the caller.
       queueAt(s, (s.host as WorkerHost).queue.now(), false);
@@ -199,11 +217,30 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     return result;
   }
 
+  /**
+   * Pauses the worker on this instance: a run in flight finishes, no new run starts, and its slots
+   * are skipped (counted as `skipped.paused`) until `resume()`. With a lease it gives the lease up
+   * once the run settled, so other instances run it. Resolves then. A pause outlives stop and start.
+   */
+  pause(): Promise<void> {
+    return pauseWorker(this.#s);
+  }
+
+  /** Resumes a paused worker: the next run is its schedule's next slot. */
+  resume(): Promise<void> {
+    return resumeWorker(this.#s);
+  }
+
   /** The worker's status line, as listed by `manager.status()`. */
   status(): WorkerStatus {
     const s = this.#s;
+    if (s.paused && (s.state === "idle" || s.state === "running")) return s.line(s.config.name, "paused", null);
     const queue = s.host?.queue;
-    const next = queue !== undefined && queue.has(s.entry) ? Math.round(queue.epochOffset + s.entry.due) : null;
+    if (s.engineReg !== undefined) return s.line(s.config.name, s.state, s.engineReg.nextRunAt());
+    // The slot itself where the schedule knows it (cron), plus the jitter this run was given.
+    const next = queue !== undefined && queue.has(s.entry)
+      ? Math.round((s.schedule.wallOf?.(s.nominalDue) ?? queue.epochOffset + s.nominalDue) + s.entry.due - s.nominalDue)
+      : null;
     return s.line(s.config.name, s.state, next);
   }
 
@@ -223,6 +260,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
         if (s.state === "idle" || s.state === "running") {
           throw new Error(`${name}: stop this worker before moving it into or out of a manager`);
         }
+        if (host?.engine !== undefined) checkForEngine(s, host.engine);
         s.host = host;
         s.ownHost = false;
       },

@@ -11,7 +11,7 @@
  */
 import { ownHost, type WorkerHost } from "./host.ts";
 import type { Admission, LeaseLostError, Resumption } from "./lease.ts";
-import type { RunEvent } from "./observer.ts";
+import type { RunEvent, SkipReason } from "./observer.ts";
 import type { PeriodicState } from "./periodic_state.ts";
 import { isThenable, log } from "./report.ts";
 import { isAbortError, outcomeOf, signalForRun } from "./run_signal.ts";
@@ -41,6 +41,7 @@ export function onDue(s: State, now: number): void {
     s.dueWhileBusy = true;
     return;
   }
+  if (s.paused) return pausedSlot(s, now);
   const gate = s.gate;
   if (gate === undefined) return begin(s, now, undefined);
   const gen = s.gen;
@@ -51,6 +52,8 @@ function admitted(s: State, gen: number, admission: Admission): void {
   if (gen !== s.gen) return;
   const host = s.host as WorkerHost;
   const now = host.queue.now();
+  // Paused while the store answered: the pause gives the lease up.
+  if (s.paused) return pausedSlot(s, now);
   // A trigger that came during the check-in makes it a run.
   if (s.checkIn && s.triggers?.waiting) s.checkIn = false;
   if (typeof admission === "number") return s.checkIn ? checkedIn(s, now) : begin(s, now, admission);
@@ -60,8 +63,23 @@ function admitted(s: State, gen: number, admission: Admission): void {
   // for this run learns that it did not happen here.
   const name = s.config.name;
   s.triggers?.reject(new Error(`${name}: not run here: the lease is held elsewhere or the store failed`));
-  host.observer?.skipped?.({ worker: name, scheduledAt: host.queue.epochOffset + s.nominalDue, reason: admission });
+  skip(s, admission, 1, host.queue.epochOffset + s.nominalDue);
   queueAt(s, s.schedule.next(s.nominalDue, now, now));
+}
+
+/** A slot of a paused worker: counted and skipped; its schedule goes on, so resume() finds it on time. */
+function pausedSlot(s: State, now: number): void {
+  const host = s.host as WorkerHost;
+  s.checkIn = false;
+  s.triggers?.reject(new Error(`${s.config.name}: paused before the triggered run began`));
+  skip(s, "paused", 1, host.queue.epochOffset + s.nominalDue);
+  queueAt(s, s.schedule.next(s.nominalDue, now, now));
+}
+
+/** `slots` slots did not run: counted in status() and told to observers. */
+function skip(s: State, reason: SkipReason, slots: number, scheduledAt: number): void {
+  s.skipped(reason, slots);
+  (s.host as WorkerHost).observer?.skipped?.({ worker: s.config.name, scheduledAt, reason, slots });
 }
 
 /** The check-in at start found nothing to catch up: on to the first slot of the worker's own schedule. */
@@ -108,6 +126,11 @@ export function leaseLost(s: State, error: LeaseLostError): void {
   s.ownController?.abort(error);
 }
 
+/** A run begins now (exported for engine jobs, which come due by the engine's say). */
+export function beginRun(s: State, now: number, fencingToken: number | undefined): void {
+  begin(s, now, fencingToken);
+}
+
 function begin(s: State, now: number, fencingToken: number | undefined): void {
   const host = s.host as WorkerHost;
   const config = s.config;
@@ -116,8 +139,17 @@ function begin(s: State, now: number, fencingToken: number | undefined): void {
   const gen = s.gen;
   s.state = "running";
   s.runStart = now;
-  // A signal of its own only when a per-run reason (its timeout, its lease) may abort this run alone.
-  const signal = signalForRun(s, config.timeout !== undefined || fencingToken !== undefined);
+  // The next slot cancels this run, if it still goes on then.
+  const cancelAt = config.overlap === "cancel-previous" ? s.schedule.upcoming(s.nominalDue, now) : undefined;
+  if (cancelAt !== undefined) {
+    s.cancelEntry ??= timerEntry(() => cancelRun(s));
+    host.queue.schedule(s.cancelEntry, cancelAt);
+  }
+  // A signal of its own only when a per-run reason (its timeout, its lease, the next slot) may abort this run alone.
+  const job = s.engineJob;
+  const signal = signalForRun(s, config.timeout !== undefined || fencingToken !== undefined || cancelAt !== undefined || job !== undefined);
+  // The engine's cancellation aborts the run too.
+  if (job?.signal !== undefined) follow(job.signal, s.ownController as AbortController);
   if (config.timeout !== undefined) {
     s.timeoutEntry ??= timerEntry(() => onTimeout(s));
     host.queue.schedule(s.timeoutEntry, now + config.timeout);
@@ -126,7 +158,7 @@ function begin(s: State, now: number, fencingToken: number | undefined): void {
   const startedAt = offset + now;
   s.started(startedAt);
   // The slot itself where the schedule knows it to the millisecond (cron, the cluster's grid).
-  const scheduledAt = s.schedule.wallOf?.(s.nominalDue) ?? offset + s.nominalDue;
+  const scheduledAt = job?.scheduledAt ?? s.schedule.wallOf?.(s.nominalDue) ?? offset + s.nominalDue;
   s.gate?.began(scheduledAt);
   const context: WorkerContext = fencingToken === undefined
     ? { signal, name, run, scheduledAt, startedAt }
@@ -177,6 +209,19 @@ async function scoped(s: State, factory: ScopeFactory, base: WorkerContext, gen:
   settle(s, gen, end.error, end.failed);
 }
 
+function follow(from: AbortSignal, to: AbortController): void {
+  if (from.aborted) return to.abort(from.reason);
+  from.addEventListener("abort", () => to.abort(from.reason), { once: true });
+}
+
+/** `overlap: "cancel-previous"`: the next slot came due and the run still goes on. */
+function cancelRun(s: State): void {
+  s.cancelled = true;
+  s.ownController?.abort(
+    new DOMException(`${s.config.name}: run ${s.run} cancelled: the next slot came due while it ran (overlap "cancel-previous")`, "AbortError"),
+  );
+}
+
 function onTimeout(s: State): void {
   s.ownController?.abort(
     new DOMException(`${s.config.name}: run ${s.run} exceeded its timeout of ${s.config.timeout} ms`, "TimeoutError"),
@@ -190,9 +235,20 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
   const run = s.run;
   const current = gen === s.gen;
   s.inFlight = undefined;
+  if (s.onSettled !== undefined) {
+    s.onSettled();
+    s.onSettled = undefined;
+  }
   if (s.ownController !== undefined) {
     s.ownController = undefined;
     if (s.timeoutEntry !== undefined) host.queue.cancel(s.timeoutEntry);
+    if (s.cancelEntry !== undefined) host.queue.cancel(s.cancelEntry);
+  }
+  const cancelled = s.cancelled;
+  if (cancelled) {
+    s.cancelled = false;
+    // Giving up on a cancel is what the run was asked to do: not a failure.
+    if (failed !== undefined && isAbortError(error)) failed = undefined;
   }
   const duration = end - s.runStart;
   // A run that gives up because stop() aborted it did what it was asked: neither reported nor
@@ -208,7 +264,8 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
   const event = s.event;
   if (event !== undefined) {
     s.event = undefined;
-    host.observer?.settled?.({ ...event, outcome: outcomeOf(s.currentSignal, failed !== undefined), error, durationMs: duration });
+    const outcome = cancelled ? "cancelled" : outcomeOf(s.currentSignal, failed !== undefined);
+    host.observer?.settled?.({ ...event, outcome, error, durationMs: duration });
   }
   if (s.triggers?.waiting) {
     s.triggers.resolve(
@@ -216,6 +273,12 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
         ? { worker: name, run, ok: true, durationMs: duration }
         : { worker: name, run, ok: false, error, durationMs: duration },
     );
+  }
+  const done = s.engineDone;
+  if (done !== undefined) {
+    s.engineDone = undefined;
+    s.engineJob = undefined;
+    done(error, failed !== undefined);
   }
   if (!current) {
     // start() was called again while this abandoned run went on; its first run waited for this end.
@@ -227,15 +290,39 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
   }
   s.gate?.settled();
   s.state = "idle";
+  const maxRuns = s.config.maxRuns;
+  if (maxRuns !== undefined && ++s.runsThisStart >= maxRuns) {
+    void s.body.stop();
+    return;
+  }
+  // On an engine the engine says when the next run is.
+  if (host.engine !== undefined) return;
   if (s.catchup !== undefined) {
     const catchup = s.catchup.shift();
     if (catchup !== undefined) return queueAt(s, catchup, false);
     return caughtUp(s, end);
   }
   let due = s.schedule.next(s.nominalDue, s.runStart, end);
+  // Slots went by during the run (fixed rate, cron): what to make of them is the overlap policy's.
+  if (due === end) due = overlapped(s, due, end);
   const backoff = s.config.backoff;
   if (failed !== undefined && backoff !== undefined) {
     due = backedOff(due, end, s.schedule.period, s.consecutiveFailures, backoff);
   }
   queueAt(s, due);
+}
+
+/**
+ * The run that ended at `end` overran one or more slots. "buffer-one" and "cancel-previous" run
+ * once at once for them all (the others coalesce); "skip" drops them all and waits for the next slot.
+ */
+function overlapped(s: State, due: number, end: number): number {
+  const passed = s.schedule.passed(s.nominalDue, s.runStart, end);
+  const host = s.host as WorkerHost;
+  if (s.config.overlap === "skip") {
+    skip(s, "overlap", Math.max(1, passed), host.queue.epochOffset + end);
+    return s.schedule.next(due, end, end);
+  }
+  if (passed > 1) skip(s, "overlap", passed - 1, host.queue.epochOffset + end);
+  return due;
 }

@@ -1,7 +1,9 @@
 /**
- * The AbortSignals of one worker's runs. The runs of one start share one controller unless a
- * per-run reason (a timeout, a lease) must abort one run alone: a controller per run is what a
- * careless run path pays 100,000 times a second.
+ * The AbortSignals of one worker's runs. Runs share one controller unless a per-run reason (a
+ * timeout, a lease) must abort one run alone: a controller per run is what a careless run path pays
+ * 100,000 times a second. A shared signal is handed on only while no run has listened to it: the
+ * first `addEventListener` (or `onabort`) marks it, and the next run gets a fresh one, so a run's
+ * signal carries no listener of an earlier run (they would pile up on it, run after run).
  *
  * The shared controller is made at the first run of a start: 100,000 workers that have not run yet
  * hold no 100,000 controllers (about 800 B each on Node). Making it lazily on the signal's first
@@ -18,6 +20,8 @@ export interface RunSignalFields {
   sharedController: AbortController | undefined;
   /** Its signal, kept: Node's `controller.signal` getter costs more than the rest of a run's bookkeeping. */
   sharedSignal: AbortSignal | undefined;
+  /** True once a run listened to the shared signal: the next run gets a fresh one. */
+  sharedHeard: boolean;
   /** The controller of the run in flight alone, when a timeout or a lease can abort it. */
   ownController: AbortController | undefined;
   /** The signal of the run in flight, kept only while someone observes (an outcome is read off it). */
@@ -32,11 +36,43 @@ export function signalForRun(s: RunSignalFields, own: boolean): AbortSignal {
     s.ownController = controller;
     signal = controller.signal;
   } else {
-    if (s.sharedSignal === undefined) {
+    if (s.sharedSignal === undefined || s.sharedHeard) {
+      // The listeners of the runs before stay on the old signal, which goes with them.
       s.sharedController = new AbortController();
-      s.sharedSignal = s.sharedController.signal;
+      s.sharedSignal = heard(s, s.sharedController.signal);
+      s.sharedHeard = false;
     }
     signal = s.sharedSignal;
+  }
+  return signal;
+}
+
+const listen = AbortSignal.prototype.addEventListener;
+const onabort = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "onabort");
+
+/**
+ * Marks `s` when a run listens to `signal`. Own properties of this one signal: the prototype is
+ * left alone, and a run that only reads `aborted` or `reason` costs nothing more.
+ */
+function heard(s: RunSignalFields, signal: AbortSignal): AbortSignal {
+  Object.defineProperty(signal, "addEventListener", {
+    configurable: true,
+    writable: true,
+    value(this: AbortSignal, ...args: Parameters<AbortSignal["addEventListener"]>): void {
+      s.sharedHeard = true;
+      listen.apply(this, args);
+    },
+  });
+  if (onabort?.set !== undefined && onabort.get !== undefined) {
+    const { get, set } = onabort;
+    Object.defineProperty(signal, "onabort", {
+      configurable: true,
+      get,
+      set(this: AbortSignal, value: unknown): void {
+        s.sharedHeard = true;
+        set.call(this, value);
+      },
+    });
   }
   return signal;
 }
@@ -52,6 +88,7 @@ export function abortSignals(s: RunSignalFields, reason: unknown): void {
 export function resetSignals(s: RunSignalFields): void {
   s.sharedController = undefined;
   s.sharedSignal = undefined;
+  s.sharedHeard = false;
 }
 
 /** True for an abort, the way a run reports it when it gives up on its signal. */

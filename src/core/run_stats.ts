@@ -3,7 +3,13 @@
  * run path updates at its start and at its end.
  * @module
  */
-import type { WorkerState, WorkerStatus } from "./types.ts";
+import type { SkipReason } from "./observer.ts";
+import type { SkipCounts, WorkerState, WorkerStatus } from "./types.ts";
+
+type Counts = { -readonly [K in keyof SkipCounts]: number };
+
+/** The counts of a worker that skipped nothing (most never do: no object of their own). */
+export const NO_SKIPS: SkipCounts = Object.freeze({ overlap: 0, paused: 0, "lease-held": 0, "store-fault": 0 });
 
 /** The counters and last-run fields of one worker. */
 export class RunStats {
@@ -19,6 +25,14 @@ export class RunStats {
   lastDurationMs: number | null = null;
   /** The error of the last failed run. */
   lastError: unknown = undefined;
+  /** Skipped slots by reason, made at the first skip. */
+  skips: Counts | undefined = undefined;
+
+  /** `slots` due slots did not run, for `reason`. */
+  skipped(reason: SkipReason, slots: number): void {
+    if (reason === "disabled") return;
+    (this.skips ??= { ...NO_SKIPS })[reason] += slots;
+  }
 
   /** A run started at `startedAt` (epoch ms). */
   started(startedAt: number): void {
@@ -50,6 +64,12 @@ export class RunStats {
       lastDurationMs: this.lastDurationMs,
       lastError: this.lastError,
       nextRunAt,
+      skipped: this.skips === undefined ? NO_SKIPS : { ...this.skips },
     };
   }
+}
+
+/** The status line of a worker that keeps none itself (a custom worker without `status()`). */
+export function plainStatus(name: string, started: boolean): WorkerStatus {
+  return new RunStats().line(name, started ? "running" : "stopped", null);
 }

@@ -16,8 +16,15 @@ export interface ResumePlan {
 
 /** A worker's schedule: where its runs fall, before jitter and backoff. */
 export interface Schedule {
-  /** The due time of the first run after a start at `now`. */
-  first(now: number): number;
+  /** The due time of the first run after a start at `now`; `delay` is the worker's `firstDelay`. */
+  first(now: number, delay?: number): number;
+  /**
+   * How many slots came due after the run's own (due at `due`, started at `start`) up to its end:
+   * the slots that went by during it. Before `next()` for the same run.
+   */
+  passed(due: number, start: number, end: number): number;
+  /** The first slot after the run's own, for `overlap: "cancel-previous"`; undefined without a grid. */
+  upcoming(due: number, start: number): number | undefined;
   /** The due time of the run after one that was due at `due`, started at `start` and ended at `end`. */
   next(due: number, start: number, end: number): number;
   /** The period changed at `now`: rebase so the next `next()` uses it from the current slot. */
@@ -50,11 +57,18 @@ export class FixedDelay implements Schedule {
   get lane(): number {
     return this.period;
   }
-  first(now: number): number {
-    return now + this.period;
+  first(now: number, delay?: number): number {
+    return now + (delay ?? this.period);
   }
   next(_due: number, _start: number, end: number): number {
     return end + this.period;
+  }
+  /** The next slot is counted from the run's end: none goes by during it. */
+  passed(): number {
+    return 0;
+  }
+  upcoming(): undefined {
+    return undefined;
   }
   rebase(): void {}
   /** No grid: the next run was due one period after the last; if that went by, it is the one missed slot. */
@@ -78,10 +92,22 @@ export class FixedRate implements Schedule {
   get lane(): number {
     return this.period;
   }
-  first(now: number): number {
-    this.#anchor = now;
+  first(now: number, delay?: number): number {
+    const first = now + (delay ?? this.period);
+    // The grid runs through the first run: first + k·period.
+    this.#anchor = first - this.period;
     this.#anchorWall = undefined;
-    return now + this.period;
+    return first;
+  }
+  passed(due: number, start: number, end: number): number {
+    const a = this.#anchor;
+    const p = this.period;
+    return Math.max(0, Math.floor((end - a) / p) - Math.floor((Math.max(due, start) - a) / p));
+  }
+  upcoming(due: number, start: number): number {
+    const a = this.#anchor;
+    const p = this.period;
+    return a + (Math.floor((Math.max(due, start) - a) / p) + 1) * p;
   }
   wallOf(due: number): number | undefined {
     return this.#anchorWall === undefined ? undefined : this.#anchorWall + Math.round((due - this.#anchor) / this.period) * this.period;

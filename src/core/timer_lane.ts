@@ -33,18 +33,24 @@ export interface LaneOwner {
   relane(lane: Lane): void;
 }
 
-/** A FIFO of entries with non-decreasing due times; the heap holds the lane itself, keyed by its head. */
+/**
+ * A FIFO of entries with non-decreasing due times; the heap holds the lane itself, keyed by its head.
+ * A slot is cleared as soon as its entry leaves (fired, cancelled, moved): a removed worker must not
+ * stay reachable from a lane that its period's other workers keep alive.
+ */
 export class Lane implements TimerEntry {
   due: number = 0;
   index: number = -1;
   order: number = 0;
   lane: Lane | undefined = undefined;
   stamp: number = 0;
-  readonly entries: TimerEntry[] = [];
-  readonly stamps: number[] = [];
+  /** The entries in order; `undefined` where one has left. */
+  readonly entries: (TimerEntry | undefined)[] = [];
   head: number = 0;
   live: number = 0;
   tail: number = -Infinity;
+  /** The stamp of `entries[0]`: an entry's slot is `entry.stamp - first`. */
+  #first = 1;
   #stamps = 0;
   constructor(readonly queue: LaneOwner, readonly key: number) {}
 
@@ -53,28 +59,41 @@ export class Lane implements TimerEntry {
     entry.lane = this;
     entry.stamp = ++this.#stamps;
     this.entries.push(entry);
-    this.stamps.push(entry.stamp);
     this.tail = due;
     this.live++;
   }
 
-  /** The first entry still waiting here, dropping stale slots; undefined when none is. */
+  /** Takes `entry` (waiting here) out of its slot. */
+  remove(entry: TimerEntry): void {
+    this.entries[entry.stamp - this.#first] = undefined;
+    entry.lane = undefined;
+    this.live--;
+  }
+
+  /** Empty again: forget the slots. */
+  reset(): void {
+    this.entries.length = 0;
+    this.head = 0;
+    this.#first = this.#stamps + 1;
+  }
+
+  /** The first entry still waiting here, skipping cleared slots; undefined when none is. */
   peek(): TimerEntry | undefined {
-    const { entries, stamps } = this;
+    const entries = this.entries;
     while (this.head < entries.length) {
-      const entry = entries[this.head] as TimerEntry;
-      if (entry.lane === this && entry.stamp === stamps[this.head]) return entry;
+      const entry = entries[this.head];
+      if (entry !== undefined) return entry;
       this.head++;
     }
     return undefined;
   }
 
   shift(): void {
-    this.head++;
+    this.entries[this.head++] = undefined;
     // Compact once the consumed prefix is half the array: amortised O(1), memory stays bounded.
     if (this.head > 1_024 && this.head * 2 > this.entries.length) {
       this.entries.splice(0, this.head);
-      this.stamps.splice(0, this.head);
+      this.#first += this.head;
       this.head = 0;
     }
   }
@@ -91,4 +110,3 @@ export class Lane implements TimerEntry {
     entry.fire(now);
   }
 }
-

@@ -23,6 +23,8 @@ export class TimerQueue {
   readonly #heap: TimerEntry[] = [];
   readonly #lanes = new Map<number, Lane>();
   #lastLane: Lane | undefined = undefined;
+  /** Lanes with an entry waiting. */
+  #activeLanes = 0;
   #timer: unknown = undefined;
   /** When the pending timeout fires (monotonic); Infinity when none is pending. */
   #armedAt = Infinity;
@@ -82,7 +84,10 @@ export class TimerQueue {
       if (l === undefined) this.#lanes.set(lane, l = new Lane(this, lane));
       this.#lastLane = l;
       if (due >= l.tail || l.live === 0) {
-        if (l.live === 0) l.tail = -Infinity;
+        if (l.live === 0) {
+          l.tail = -Infinity;
+          this.#activeLanes++;
+        }
         l.push(entry, due);
         if (l.index < 0) this.#insert(l, due);
         else if (!this.#firing) this.#arm();
@@ -95,23 +100,33 @@ export class TimerQueue {
   /** After its head left, a lane waits in the heap at its next head's due time, or leaves it. */
   relane(l: Lane): void {
     const next = l.peek();
-    if (next === undefined) {
-      if (l.index >= 0) this.cancel(l);
-      return;
-    }
+    if (next === undefined) return this.#emptied(l);
     this.#insert(l, next.due);
   }
 
   #unlane(entry: TimerEntry): void {
     const l = entry.lane as Lane;
-    entry.lane = undefined;
-    l.live--;
-    if (l.live === 0) {
-      l.entries.length = 0;
-      l.stamps.length = 0;
-      l.head = 0;
-      if (l.index >= 0) this.cancel(l);
-    }
+    l.remove(entry);
+    if (l.live === 0) this.#emptied(l);
+  }
+
+  /**
+   * A lane has no entry left. It stays for the next worker of its period, but empty lanes are
+   * swept once they outnumber the others: periods that vary (jittered, changed often) would
+   * otherwise leave one lane each behind, for ever.
+   */
+  #emptied(l: Lane): void {
+    l.reset();
+    if (l.index >= 0) this.cancel(l);
+    const lanes = this.#lanes;
+    if (lanes.size <= 2 * --this.#activeLanes + 16) return;
+    for (const [key, lane] of lanes) if (lane.live === 0) lanes.delete(key);
+    this.#lastLane = undefined;
+  }
+
+  /** Lanes kept (for tests of their clean-up). */
+  get lanes(): number {
+    return this.#lanes.size;
   }
 
   #insert(entry: TimerEntry, due: number): void {

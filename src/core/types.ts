@@ -172,7 +172,28 @@ export interface StopReport {
  * const busy = (state: WorkerState): boolean => state === "running";
  * ```
  */
-export type WorkerState = "idle" | "running" | "stopped" | "disabled";
+export type WorkerState = "idle" | "running" | "paused" | "stopped" | "disabled";
+
+/**
+ * Slots that came due and did not run, by reason (see `SkipReason`): counted since the worker was made.
+ *
+ * @example
+ * ```ts
+ * import type { SkipCounts } from "@background/workers";
+ *
+ * const elsewhere = (s: SkipCounts): number => s["lease-held"] + s["store-fault"];
+ * ```
+ */
+export interface SkipCounts {
+  /** A run was still going (`overlap: "skip"`, or slots that coalesced into one run). */
+  readonly overlap: number;
+  /** The worker was paused. */
+  readonly paused: number;
+  /** Another instance holds the worker's lease. */
+  readonly "lease-held": number;
+  /** The lease store failed. */
+  readonly "store-fault": number;
+}
 
 /**
  * One line of `manager.status()`.
@@ -202,8 +223,10 @@ export interface WorkerStatus {
   readonly lastDurationMs: number | null;
   /** The error of the last failed run, or undefined if none failed. */
   readonly lastError: unknown;
-  /** When the next run is due (epoch ms), or null when none is scheduled. */
+  /** When the next run is due (epoch ms), or null when none is scheduled (stopped, paused). */
   readonly nextRunAt: number | null;
+  /** Slots that did not run, by reason. */
+  readonly skipped: SkipCounts;
 }
 
 /**
@@ -263,6 +286,10 @@ export interface BackgroundWorker {
   status?(): WorkerStatus;
   /** Optional: runs the worker's work now. */
   trigger?(): Promise<RunResult>;
+  /** Optional: no new run starts until `resume()`; resolves once the run in flight settled. */
+  pause?(): Promise<void>;
+  /** Optional: runs start again, on the worker's schedule. */
+  resume?(): Promise<void>;
 }
 
 /**

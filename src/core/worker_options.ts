@@ -22,6 +22,22 @@ import type { BackoffOptions } from "./schedule.ts";
 export type ScheduleMode = "fixed-delay" | "fixed-rate";
 
 /**
+ * What happens to a slot that comes due while a run still goes on (with `mode: "fixed-rate"` or
+ * `cron`; in fixed delay no slot comes due during a run, the next is counted from its end):
+ * `"buffer-one"` (default) runs once at once after it, for all such slots; `"skip"` drops them, and
+ * the next run is the next slot after the run ends; `"cancel-previous"` aborts the running run's
+ * signal (an `AbortError` saying why) and starts the new run once it settles: never two at once.
+ *
+ * @example
+ * ```ts
+ * import type { OverlapPolicy } from "@background/workers";
+ *
+ * const overlap: OverlapPolicy = "skip";
+ * ```
+ */
+export type OverlapPolicy = "buffer-one" | "skip" | "cancel-previous";
+
+/**
  * Options of a {@link PeriodicBackgroundWorker}.
  *
  * @example
@@ -41,13 +57,25 @@ export interface PeriodicWorkerOptions {
   readonly cron?: string;
   /** The IANA time zone of `cron`, e.g. `"Europe/Berlin"`. Default: the process's local zone. */
   readonly timezone?: string;
-  /** Run at once on start instead of one period later. Default false. */
+  /** Run at once on start instead of one period later. Default false. Exclusive with `firstDelay`. */
   readonly runOnStart?: boolean;
+  /**
+   * The first run is due this many ms after start (then every period from it; with `cron`, the first
+   * slot at or after it). Default: one period (cron: the next slot).
+   */
+  readonly firstDelay?: number;
+  /** The worker stops itself after this many runs of a start. Default: no limit. */
+  readonly maxRuns?: number;
+  /** Slots that come due during a run: `"buffer-one"` (default), `"skip"` or `"cancel-previous"`. */
+  readonly overlap?: OverlapPolicy;
   /** Unique name within a manager. Default: the class name. */
   readonly name?: string;
   /** `"fixed-delay"` (default) or `"fixed-rate"`. */
   readonly mode?: ScheduleMode;
-  /** Adds a random delay in [0, jitter) ms to each due time. Default 0. */
+  /**
+   * Adds a random delay in [0, jitter) ms to each due time. Default 0. With `mode: "fixed-rate"` it
+   * must be less than `period` (a RangeError otherwise): runs stay on the grid, each within a period.
+   */
   readonly jitter?: number;
   /** Aborts a run's signal after this many ms (reason: a `TimeoutError`). Default: no timeout. */
   readonly timeout?: number;
@@ -117,6 +145,15 @@ export interface WorkerConfig {
   readonly lease: LeaseOptions | false | undefined;
   readonly missed: MissedSlots;
   readonly maxCatchup: number;
+  readonly overlap: OverlapPolicy;
+  /** What an engine needs of the schedule besides the period (the schedule itself keeps that). */
+  readonly cron: string | undefined;
+  readonly timezone: string | undefined;
+  readonly mode: ScheduleMode;
+  /** Undefined: one period (cron: the next slot). */
+  readonly firstDelay: number | undefined;
+  /** Undefined: no limit. */
+  readonly maxRuns: number | undefined;
 }
 
 /**
@@ -149,7 +186,11 @@ export const WORKER_OPTIONS: readonly string[] = [
   "lease",
   "missed",
   "maxCatchup",
+  "firstDelay",
+  "maxRuns",
+  "overlap",
 ];
+const OVERLAPS: readonly string[] = ["buffer-one", "skip", "cancel-previous"];
 const BACKOFF_OPTIONS = ["factor", "max"] as const;
 const MODES: readonly string[] = ["fixed-delay", "fixed-rate"];
 const MISSED: readonly string[] = ["skip", "once", "all"];
@@ -195,8 +236,21 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
   const maxCatchup = options.maxCatchup === undefined ? 10 : checkPositive(name, "maxCatchup", options.maxCatchup);
   if (!Number.isInteger(maxCatchup)) throw new RangeError(`${name}: option "maxCatchup" must be a whole number, got ${show(maxCatchup)}`);
   const jitter = checkNonNegative(name, "jitter", options.jitter ?? 0);
+  if (mode === "fixed-rate" && period !== undefined) checkRateJitter(name, period, jitter);
   const timeout = options.timeout === undefined ? undefined : checkPositive(name, "timeout", options.timeout);
   const enabled = checkBoolean(name, "enabled", options.enabled ?? true);
+  const overlap = options.overlap ?? "buffer-one";
+  if (!OVERLAPS.includes(overlap)) {
+    throw new TypeError(`${name}: option "overlap" must be "buffer-one", "skip" or "cancel-previous", got ${show(overlap)}`);
+  }
+  if (options.firstDelay !== undefined && runOnStart) {
+    throw new TypeError(`${name}: options "firstDelay" and "runOnStart" exclude each other, got firstDelay ${show(options.firstDelay)} with runOnStart true`);
+  }
+  const firstDelay = options.firstDelay === undefined ? undefined : checkNonNegative(name, "firstDelay", options.firstDelay);
+  const maxRuns = options.maxRuns === undefined ? undefined : checkPositive(name, "maxRuns", options.maxRuns);
+  if (maxRuns !== undefined && !Number.isInteger(maxRuns)) {
+    throw new RangeError(`${name}: option "maxRuns" must be a whole number, got ${show(maxRuns)}`);
+  }
   const config: WorkerConfig = {
     name,
     runOnStart,
@@ -206,8 +260,26 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
     lease: options.lease === undefined || options.lease === false ? options.lease : leaseOptions(name, options.lease),
     missed,
     maxCatchup,
+    overlap,
+    cron,
+    timezone: options.timezone,
+    mode,
+    firstDelay,
+    maxRuns,
   };
   return { config, period, cron, timezone: options.timezone, mode, enabled };
+}
+
+/**
+ * Fixed rate keeps runs on a grid of `period`: a jitter of a period or more would push each run past
+ * the next slot, and the grid would coalesce them into far fewer runs than it promises.
+ */
+export function checkRateJitter(name: string, period: number, jitter: number): void {
+  if (jitter >= period) {
+    throw new RangeError(
+      `${name}: option "jitter" must be less than "period" with mode "fixed-rate", got jitter ${show(jitter)} and period ${show(period)}`,
+    );
+  }
 }
 
 function backoffConfig(name: string, backoff: boolean | BackoffOptions): BackoffConfig | undefined {

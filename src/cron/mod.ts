@@ -27,41 +27,12 @@
  * ```
  * @module
  */
-import { Cron } from "croner";
 import { installCron, type ResumePlan, type Schedule } from "../core/schedule.ts";
+import { type Occurrences, occurrences } from "./patterns.ts";
 import type { MissedSlots } from "../core/worker_options.ts";
 
 /** How many occurrences a resumption walks at most before it jumps ahead to the latest ones. */
 const WALK = 10_000;
-
-/** One parsed pattern in one zone, shared by all workers that use it. */
-class Occurrences {
-  /** The queue lane of this pattern's workers: negative, so it never meets a period's lane. */
-  readonly lane: number;
-  readonly #cron: Cron;
-  // The last answer: every instant within one wall-clock second has the same next occurrence,
-  // because occurrences fall on whole seconds.
-  #second = NaN;
-  #wall = 0;
-  #mono = 0;
-
-  constructor(cron: Cron, lane: number) {
-    this.#cron = cron;
-    this.lane = lane;
-  }
-
-  /** The first occurrence strictly after the wall time `after` (epoch ms): epoch and monotonic ms. */
-  next(after: number): { wall: number; mono: number } {
-    const second = Math.floor(after / 1000);
-    if (second !== this.#second) {
-      const next = this.#cron.nextRun(new Date(second * 1000));
-      this.#wall = next === null ? Infinity : next.getTime();
-      this.#mono = this.#wall - (Date.now() - performance.now());
-      this.#second = second;
-    }
-    return { wall: this.#wall, mono: this.#mono };
-  }
-}
 
 /**
  * A worker's cron schedule. Due times are monotonic ms like every schedule's; the slot behind each
@@ -80,8 +51,29 @@ class CronSchedule implements Schedule {
     this.lane = occurrences.lane;
   }
 
-  first(now: number): number {
-    return this.#take(this.#occurrences.next(now + Date.now() - performance.now()));
+  first(now: number, delay?: number): number {
+    // With a first delay: the first slot at or after it (occurrences are strictly after the time given).
+    const from = delay === undefined ? now : now + delay - 1;
+    return this.#take(this.#occurrences.next(from + Date.now() - performance.now()));
+  }
+
+  passed(due: number, start: number, end: number): number {
+    const offset = Date.now() - performance.now();
+    let after = Math.max(due === this.#due ? this.#slot : due + offset, start + offset);
+    let n = 0;
+    // Bounded: a per-second pattern over a run of hours counts up to the cap, not for ever.
+    for (; n < WALK; n++) {
+      const next = this.#occurrences.next(after);
+      if (next.wall > end + offset) break;
+      after = next.wall;
+    }
+    return n;
+  }
+
+  upcoming(due: number, start: number): number {
+    const offset = Date.now() - performance.now();
+    const slot = due === this.#due ? this.#slot : due + offset;
+    return this.#occurrences.next(Math.max(slot, start + offset)).mono;
   }
 
   next(due: number, start: number, end: number): number {
@@ -151,43 +143,6 @@ class CronSchedule implements Schedule {
     this.#slot = next.wall;
     return this.#due = next.mono;
   }
-}
-
-const shared = new Map<string, Occurrences>();
-
-function occurrences(owner: string, pattern: string, timezone: string | undefined): Occurrences {
-  const key = `${timezone ?? ""} ${pattern}`;
-  let found = shared.get(key);
-  if (found !== undefined) return found;
-  if (timezone !== undefined) {
-    if (typeof timezone !== "string") {
-      throw new TypeError(`${owner}: option "timezone" must be an IANA time zone name, got ${typeof timezone}`);
-    }
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: timezone });
-    } catch {
-      throw new TypeError(`${owner}: option "timezone" is not a known time zone, got ${JSON.stringify(timezone)}`);
-    }
-  }
-  const fields = pattern.trim().split(/\s+/);
-  if (!fields[0]!.startsWith("@") && fields.length !== 5 && fields.length !== 6) {
-    throw new TypeError(
-      `${owner}: option "cron" must have 5 or 6 fields (or be a nickname like "@hourly"), got ${JSON.stringify(pattern)}`,
-    );
-  }
-  let cron: Cron;
-  try {
-    cron = new Cron(pattern, timezone === undefined ? {} : { timezone });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^Cron\w*: /, "") : String(error);
-    throw new TypeError(`${owner}: option "cron" is not a valid cron pattern, got ${JSON.stringify(pattern)}: ${reason}`);
-  }
-  if (cron.nextRun() === null) {
-    throw new TypeError(`${owner}: option "cron" never matches a date, got ${JSON.stringify(pattern)}`);
-  }
-  found = new Occurrences(cron, -1 - shared.size);
-  shared.set(key, found);
-  return found;
 }
 
 installCron((owner, pattern, timezone) => new CronSchedule(occurrences(owner, pattern, timezone)));

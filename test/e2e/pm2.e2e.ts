@@ -31,7 +31,14 @@ function logs(app: string): string[] {
 }
 const count = (app: string, pattern: RegExp) => logs(app).filter((l) => pattern.test(l)).length;
 const daemonLog = () => (existsSync(join(home, "pm2.log")) ? readFileSync(join(home, "pm2.log"), "utf8") : "");
-const leaseKey = (name: string) => `bgw:lease:{${prefix}${name}:ReportMailer}`;
+/** Who holds `app`'s ReportMailer lease in the cluster store ("instance token"), or null. */
+const holder = async (app: string) => await redis.hget("{bgw:lease:}leases", `${prefix}${app}:ReportMailer`);
+/** Whether `instance` is still a live member (its membership not yet expired), by Redis's clock. */
+async function alive(instance: string): Promise<boolean> {
+  const [seconds, micros] = (await redis.time()) as [number | string, number | string];
+  const score = await redis.zscore("{bgw:lease:}members", instance);
+  return score !== null && Number(score) >= Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+}
 
 let why: string | undefined = box.npmRegistry === undefined ? `no npm registry (${box.skip.npm})` : existsSync(pm2Bin) ? undefined : "tools/e2e has no pm2: run npm run test:install";
 if (why === undefined) {
@@ -62,8 +69,11 @@ describe.skipIf(why !== undefined)("PM2 7: three instances, Redis leases, gracef
 
   afterAll(async () => {
     await run("node", [pm2Bin, "kill"], dir, env({}), 30_000);
-    const keys = await redis.keys(`bgw:lease:{${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
+    // The store's keys are shared by every prefix: remove only this run's fields.
+    for (const key of ["{bgw:lease:}leases", "{bgw:lease:}slots"]) {
+      const fields = (await redis.hkeys(key)).filter((f) => f.startsWith(prefix));
+      if (fields.length > 0) await redis.hdel(key, ...fields);
+    }
     redis.disconnect();
   }, 60_000);
 
@@ -89,7 +99,7 @@ describe.skipIf(why !== undefined)("PM2 7: three instances, Redis leases, gracef
 
       await pm2(["stop", app], lease);
       expect(await until(() => count(app, /: stopped, every run settled$/) === 6, 30_000), logs(app).join("\n")).toBe(true);
-      expect(await redis.pttl(leaseKey(app))).toBe(-2); // given up, not left to expire
+      expect(await holder(app)).toBeNull(); // given up, not left to expire
       expect(count(app, /runs still in flight|did not start/)).toBe(0);
       await pm2(["delete", app]);
     }, 180_000);
@@ -101,10 +111,15 @@ describe.skipIf(why !== undefined)("PM2 7: three instances, Redis leases, gracef
     const slow = { LEASE_PREFIX: `${prefix}${app}:`, STOP_TIMEOUT: "5000", REPORTS: "1", REPORT_MS: "4000", PERIOD_MS: "200" };
     await pm2(["start", "default-kill.json"], slow);
     expect(await until(() => count(app, /: run 1 /) === 1, 30_000), logs(app).join("\n")).toBe(true);
+    const held = await holder(app);
+    expect(held).not.toBeNull();
+    const instance = held!.replace(/ \d+$/, "");
     await pm2(["stop", app], slow);
     expect(daemonLog()).toMatch(/still alive after 1600ms, sending SIGKILL/);
     expect(count(app, /: stopped/)).toBe(0);
-    expect(await redis.pttl(leaseKey(app))).toBeGreaterThan(0);
+    // Still held by the killed instance, whose membership (ttl 15 s) has not run out: left to expire.
+    expect(await holder(app)).toBe(held);
+    expect(await alive(instance)).toBe(true);
     await pm2(["delete", app]);
   }, 120_000);
 
