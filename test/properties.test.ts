@@ -41,7 +41,7 @@ function property(
         async (specs, timeout, started, ops) => {
           // Half the sequences begin with every worker added and the manager started.
           const prefix: Op[] = started ? [...specs.map((_, w) => ({ op: "add" as const, w })), { op: "start" }] : [];
-          const problems = await runSequence(specs, timeout, [...prefix, ...ops], cov);
+          const problems = await runSequence(specs, timeout, [...prefix, ...ops], cov, true);
           expect(problems).toEqual([]);
         },
       ),
@@ -67,19 +67,13 @@ describe("invariants under random operations", () => {
 });
 
 /**
- * Core bugs the properties found, each replayed from its shrunk counterexample with the checks that
- * the properties above leave out while the bug is there (strict). While it fails, the test prints a
- * line naming the bug and skips; once the core is fixed it passes, and the property can be made
- * strict (World.strict in test/property_harness.ts).
+ * Core bugs the properties found, each replayed from its shrunk counterexample with every check
+ * (strict). All are fixed; these stay as regression tests.
  */
-describe("known core bugs found by the properties", () => {
+describe("core bugs the properties found, replayed from their counterexamples (fixed)", () => {
   const bug = (title: string, specs: WorkerSpec[], stopTimeout: number, ops: Op[]) =>
-    test(title, async (ctx) => {
-      const problems = await runSequence(specs, stopTimeout, ops, coverage(), true);
-      if (problems.length > 0) {
-        console.log(`KNOWN CORE BUG, skipped: ${title}: ${problems.join("; ")}`);
-        ctx.skip();
-      }
+    test(title, async () => {
+      expect(await runSequence(specs, stopTimeout, ops, coverage(), true)).toEqual([]);
     });
   const run = (ms: number, extra: Partial<Behaviour> = {}): Behaviour => ({ sync: false, ms, throws: false, honours: false, ...extra });
   const worker = (period: number, extra: Partial<WorkerSpec> = {}): WorkerSpec => ({

@@ -167,9 +167,9 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     let report = OK_REPORT;
     if (inFlight !== undefined) {
       const run = s.run;
-      s.stopWaiting = true;
+      s.stopWaiting++;
       const settled = await settlesWithin(host.queue.clock, inFlight, timeout);
-      s.stopWaiting = false;
+      s.stopWaiting--;
       if (!settled) report = { ok: false, unsettled: [{ worker: name, run }] };
     } else {
       // Triggered, but the run had not begun: it never will, so say so rather than hang.

@@ -22,8 +22,10 @@ export class Rare {
   timeoutEntry: TimerEntry | undefined = undefined;
   /** The stop under way or done, so that stop() twice returns the same. */
   stopPromise: Promise<StopReport> | undefined = undefined;
-  /** True while stop() waits for the run in flight: its end still counts. */
-  stopWaiting: boolean = false;
+  /** How many stop() calls wait for the run in flight: while any does, its end still counts (a counter: one stop giving up must not end another's wait). */
+  stopWaiting: number = 0;
+  /** pause() calls so far: a resume() that waited sees whether a pause came after it. */
+  pauses: number = 0;
   /** The lease of this start, with a lease. */
   gate: WorkerLease | undefined = undefined;
   /** The next due is a check-in with the cluster at start, not a slot: it runs only to catch up. */
@@ -76,9 +78,12 @@ export class RareFields extends RunStats {
   /** The stop under way or done, so that stop() twice returns the same. */
   get stopPromise(): Promise<StopReport> | undefined { return this.rare === undefined ? undefined : this.rare.stopPromise; }
   set stopPromise(value: Promise<StopReport> | undefined) { if (this.rare !== undefined || value !== undefined) (this.rare ??= new Rare()).stopPromise = value; }
-  /** True while stop() waits for the run in flight: its end still counts. */
-  get stopWaiting(): boolean { return this.rare === undefined ? false : this.rare.stopWaiting; }
-  set stopWaiting(value: boolean) { if (this.rare !== undefined || value !== false) (this.rare ??= new Rare()).stopWaiting = value; }
+  /** How many stop() calls wait for the run in flight: while any does, its end still counts (a counter: one stop giving up must not end another's wait). */
+  /** pause() calls so far: a resume() that waited sees whether a pause came after it. */
+  get pauses(): number { return this.rare === undefined ? 0 : this.rare.pauses; }
+  set pauses(value: number) { if (this.rare !== undefined || value !== 0) (this.rare ??= new Rare()).pauses = value; }
+  get stopWaiting(): number { return this.rare === undefined ? 0 : this.rare.stopWaiting; }
+  set stopWaiting(value: number) { if (this.rare !== undefined || value !== 0) (this.rare ??= new Rare()).stopWaiting = value; }
   /** The lease of this start, with a lease. */
   get gate(): WorkerLease | undefined { return this.rare === undefined ? undefined : this.rare.gate; }
   set gate(value: WorkerLease | undefined) { if (this.rare !== undefined || value !== undefined) (this.rare ??= new Rare()).gate = value; }

@@ -206,7 +206,7 @@ async function scoped(s: State, factory: ScopeFactory, context: ScopedRunContext
     context.scope = scope;
     return observed(s, context);
   }, (e) => {
-    if (gen === s.gen || s.stopWaiting) (s.host ?? DETACHED).report(e, { worker, run, phase: "dispose" });
+    if (gen === s.gen || s.stopWaiting > 0) (s.host ?? DETACHED).report(e, { worker, run, phase: "dispose" });
   });
   settle(s, gen, end.error, end.failed);
 }
@@ -247,11 +247,11 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
   const duration = end - s.runStart;
   // A run that gives up because stop() aborted it did what it was asked: neither reported nor
   // counted as a failure. Once stop() has stopped waiting, a run's end is swallowed.
-  if (failed !== undefined && !current && (!s.stopWaiting || isAbortError(error))) {
+  if (failed !== undefined && !current && (s.stopWaiting === 0 || isAbortError(error))) {
     log(host.logger, "debug", `[background-workers] ${name}: run ${run} settled after stop:`, error);
     failed = undefined;
   }
-  if (current || s.stopWaiting) {
+  if (current || s.stopWaiting > 0) {
     s.ended(duration, failed !== undefined, error);
     if (failed !== undefined) host.report(error, { worker: name, run, phase: failed });
   }
