@@ -82,6 +82,14 @@ describe(`TestClock on ${detectRuntime()} (vitest)`, () => {
     await manager.stop();
   });
 
+  test("a worker's clock is its own: a worker made alike without one stays on the real clock", () => {
+    const clock = new TestClock();
+    periodic("WithClock", { period: 1_000, clock }, () => {});
+    // Shared configs of workers made alike must not hand this one the other's clock.
+    expect(() => new BackgroundWorkerManager().add(periodic("Plain", { period: 1_000 }, () => {}))).not.toThrow();
+    expect(() => new BackgroundWorkerManager().add(periodic("Clocked", { period: 1_000, clock }, () => {}))).toThrow(TypeError);
+  });
+
   test("TestClock's own options are checked", () => {
     expect(() => new TestClock({ start: Number.NaN })).toThrow(/option "start" must be epoch ms/);
     expect(() => new TestClock({ settleTimeout: 0 })).toThrow(/option "settleTimeout" must be a finite number of ms > 0/);

@@ -156,7 +156,7 @@ export interface BackoffOptions {
 
 /** The schedule a config asks for. */
 export function makeSchedule(options: ResolvedOptions): Schedule {
-  if (options.cron !== undefined) return cronSchedule(options.config.name, options.cron, options.timezone);
+  if (options.cron !== undefined) return cronSchedule(options.name, options.cron, options.timezone);
   const period = options.period as number;
   return options.mode === "fixed-rate" ? new FixedRate(period) : new FixedDelay(period);
 }

@@ -8,6 +8,7 @@ import { checkClock, type Clock, type ClockSource } from "./clock.ts";
 import { type ClusterLeaseStore, type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
 import { checkBoolean, checkKeys, checkNonNegative, checkObject, checkPositive, show } from "./options.ts";
 import type { BackoffOptions } from "./schedule.ts";
+import { intern } from "./config_intern.ts";
 
 /**
  * How runs are spaced: `"fixed-delay"` (default) waits `period` ms after a run ends;
@@ -140,7 +141,6 @@ export interface BackoffConfig {
 
 /** What a worker reads of its options while it runs, checked and with defaults applied. */
 export interface WorkerConfig {
-  readonly name: string;
   readonly runOnStart: boolean;
   /** Undefined: no jitter. */
   readonly jitter: number | undefined;
@@ -170,6 +170,8 @@ export interface WorkerConfig {
  * (the schedule's inputs, whether it is enabled), which a worker does not carry along.
  */
 export interface ResolvedOptions {
+  /** The worker's name (not in the config, which workers with the same options share). */
+  readonly name: string;
   readonly config: WorkerConfig;
   /** The period in ms; undefined for a cron worker. */
   readonly period: number | undefined;
@@ -261,8 +263,7 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
   if (maxRuns !== undefined && !Number.isInteger(maxRuns)) {
     throw new RangeError(`${name}: option "maxRuns" must be a whole number, got ${show(maxRuns)}`);
   }
-  const config: WorkerConfig = {
-    name,
+  const config: WorkerConfig = intern({
     runOnStart,
     jitter: jitter > 0 ? jitter : undefined,
     timeout,
@@ -277,9 +278,10 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
     firstDelay,
     maxRuns,
     clock: options.clock === undefined ? undefined : checkClock(name, options.clock),
-  };
-  return { config, period, cron, timezone: options.timezone, mode, enabled };
+  });
+  return { name, config, period, cron, timezone: options.timezone, mode, enabled };
 }
+
 
 /**
  * Fixed rate keeps runs on a grid of `period`: a jitter of a period or more would push each run past
