@@ -60,6 +60,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     const config = resolveManagerOptions(options);
     this.#enabled = config.enabled;
     this.#stopTimeout = config.stopTimeout;
+    if (config.clock.observer !== undefined) this.#observers.push(config.clock.observer); // a test clock's: counts runs in flight
     this.#host = {
       ...reporter(config.logger, config.onError),
       queue: new TimerQueue(config.clock),
@@ -282,9 +283,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
 
   #observed(): void {
     const logger = this.#host.logger;
-    const own = this.#host.queue.clock.observer; // a test clock's, counting runs in flight: last
-    const observers = own === undefined ? this.#observers : [...this.#observers, own];
-    this.#host.observer = combine(observers, (error) => log(logger, "error", "[background-workers] an observer threw:", error));
+    this.#host.observer = combine(this.#observers, (error) => log(logger, "error", "[background-workers] an observer threw:", error));
   }
 
   /** Stops the manager at the end of an `await using` scope. */
