@@ -121,6 +121,24 @@ describe("core bugs the properties found, replayed from their counterexamples (f
       ms: 6,
     }],
   );
+  // A worker removed from its manager while an earlier stop still waited for its run: the run's
+  // failure went to the detached worker's own console, not to the manager's onError (seen on Bun).
+  bug(
+    "worker: a run that fails after its worker was removed, while a stop waited for it, still reaches onError",
+    [{
+      period: 7,
+      mode: "fixed-delay",
+      timeout: undefined,
+      runOnStart: true,
+      jitter: 0,
+      script: [run(1, { throws: true }), run(1), { sync: true, ms: 41, throws: false, honours: false }, run(1), run(0)],
+    }],
+    0,
+    [{ op: "add", w: 0 }, { op: "wstart", w: 0 }, { op: "advance", ms: 234 }, { op: "wstop", w: 0, timeout: undefined }, { op: "wstart", w: 0 }, {
+      op: "remove",
+      w: 0,
+    }],
+  );
   // Issue 15, defect 5 (the lead's): stop() from the synchronous part of a run resolves ok at once.
   bug(
     "worker: stop() called before the first await of a run resolves ok while the run goes on (defect 5)",

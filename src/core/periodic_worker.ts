@@ -268,6 +268,8 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
           );
         }
         if (host?.engine !== undefined) checkForEngine(s, host.engine);
+        // Taken out while a run abandoned by a stop still goes on: its end is still the old host's to report.
+        s.detachedFrom = host === undefined && s.inFlight !== undefined ? s.host : undefined;
         s.host = host;
         s.ownHost = false;
       },

@@ -6,6 +6,7 @@
  * @module
  */
 import type { EngineJob, EngineRegistration } from "./engine.ts";
+import type { WorkerHost } from "./host.ts";
 import type { WorkerLease } from "./lease.ts";
 import type { RunEvent } from "./observer.ts";
 import type { RunContext } from "./run_context.ts";
@@ -26,6 +27,8 @@ export class Rare {
   stopWaiting: number = 0;
   /** pause() calls so far: a resume() that waited sees whether a pause came after it. */
   pauses: number = 0;
+  /** The host the worker was taken out of while a run still went on: that run's end is reported there. */
+  detachedFrom: WorkerHost | undefined = undefined;
   /** The lease of this start, with a lease. */
   gate: WorkerLease | undefined = undefined;
   /** The next due is a check-in with the cluster at start, not a slot: it runs only to catch up. */
@@ -79,6 +82,9 @@ export class RareFields extends RunStats {
   get stopPromise(): Promise<StopReport> | undefined { return this.rare === undefined ? undefined : this.rare.stopPromise; }
   set stopPromise(value: Promise<StopReport> | undefined) { if (this.rare !== undefined || value !== undefined) (this.rare ??= new Rare()).stopPromise = value; }
   /** How many stop() calls wait for the run in flight: while any does, its end still counts (a counter: one stop giving up must not end another's wait). */
+  /** The host the worker was taken out of while a run still went on: that run's end is reported there. */
+  get detachedFrom(): WorkerHost | undefined { return this.rare === undefined ? undefined : this.rare.detachedFrom; }
+  set detachedFrom(value: WorkerHost | undefined) { if (this.rare !== undefined || value !== undefined) (this.rare ??= new Rare()).detachedFrom = value; }
   /** pause() calls so far: a resume() that waited sees whether a pause came after it. */
   get pauses(): number { return this.rare === undefined ? 0 : this.rare.pauses; }
   set pauses(value: number) { if (this.rare !== undefined || value !== 0) (this.rare ??= new Rare()).pauses = value; }

@@ -119,7 +119,7 @@ function caughtUp(s: State, end: number): void {
 
 /** The lease of the run in flight went away: abort it. */
 export function leaseLost(s: State, error: LeaseLostError): void {
-  log((s.host ?? DETACHED).logger, "warn", `[background-workers] ${s.name}: ${error.message}`);
+  log((s.host ?? s.detachedFrom ?? DETACHED).logger, "warn", `[background-workers] ${s.name}: ${error.message}`);
   s.ownController?.abort(error);
 }
 
@@ -206,7 +206,7 @@ async function scoped(s: State, factory: ScopeFactory, context: ScopedRunContext
     context.scope = scope;
     return observed(s, context);
   }, (e) => {
-    if (gen === s.gen || s.stopWaiting > 0) (s.host ?? DETACHED).report(e, { worker, run, phase: "dispose" });
+    if (gen === s.gen || s.stopWaiting > 0) (s.host ?? s.detachedFrom ?? DETACHED).report(e, { worker, run, phase: "dispose" });
   });
   settle(s, gen, end.error, end.failed);
 }
@@ -223,7 +223,7 @@ function onTimeout(s: State): void {
 }
 
 function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"] | undefined): void {
-  const host = s.host ?? DETACHED;
+  const host = s.host ?? s.detachedFrom ?? DETACHED;
   const end = host.queue.now();
   const name = s.name;
   const run = s.run;
