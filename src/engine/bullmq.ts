@@ -28,6 +28,7 @@
  * @module
  */
 import { type ConnectionOptions, getNextMillis, Queue } from "bullmq";
+import { Cron } from "croner";
 import type { Engine, EngineRegistration, EngineSchedule, EngineWorker } from "../core/engine.ts";
 import { type BullmqSettings, register } from "./bullmq_registration.ts";
 
@@ -102,6 +103,37 @@ function resolve(options: BullmqEngineOptions): BullmqSettings {
   };
 }
 
+/** How many coming slots must agree between croner (the worker's reading) and BullMQ's cron-parser. */
+const AGREE = 5;
+
+/**
+ * BullMQ reads cron patterns with cron-parser, the worker with croner: refuse a pattern BullMQ
+ * cannot parse (`1W`, a year field) or reads otherwise (`MON-SUN`), now rather than at its first slot.
+ */
+function checkCron(name: string, pattern: string, timezone: string | undefined): void {
+  const fail = (why: string): never => {
+    throw new TypeError(`${name}: option "cron" (${JSON.stringify(pattern)}) cannot map onto the bullmq engine: ${why}`);
+  };
+  const tz = timezone === undefined ? {} : { tz: timezone };
+  const croner = new Cron(pattern, { paused: true, ...(timezone === undefined ? {} : { timezone }) });
+  let after = Date.now();
+  for (let i = 0; i < AGREE; i++) {
+    let theirs: number | undefined;
+    try {
+      theirs = getNextMillis(after, { pattern, ...tz });
+    } catch (error) {
+      fail(`BullMQ's cron parser says: ${(error as Error)?.message ?? String(error)}`);
+    }
+    const ours = croner.nextRun(new Date(after))?.getTime();
+    if (theirs !== ours) {
+      const show = (t: number | undefined): string => (t === undefined ? "none" : new Date(t).toISOString());
+      fail(`BullMQ reads it otherwise: its next slot after ${new Date(after).toISOString()} is ${show(theirs)}, the worker's ${show(ours)}`);
+    }
+    if (ours === undefined) return;
+    after = ours;
+  }
+}
+
 /** Refuses, naming the worker and the option, what a BullMQ job scheduler cannot express. */
 function check(s: EngineSchedule): void {
   // BullMQ refuses ":" in a queue name (its keys are joined with ":").
@@ -109,19 +141,7 @@ function check(s: EngineSchedule): void {
   if (s.period !== undefined && !Number.isInteger(s.period)) {
     throw new TypeError(`${s.name}: option "period" cannot map onto the bullmq engine: BullMQ's "every" is whole milliseconds, got ${s.period}`);
   }
-  if (s.cron !== undefined) {
-    // BullMQ reads patterns with cron-parser, not croner: refuse one it cannot parse now, not at its first slot.
-    let next: number | undefined;
-    let why = "no next occurrence";
-    try {
-      next = getNextMillis(Date.now(), { pattern: s.cron, ...(s.timezone === undefined ? {} : { tz: s.timezone }) });
-    } catch (error) {
-      why = (error as Error)?.message ?? String(error);
-    }
-    if (next === undefined || !Number.isFinite(next)) {
-      throw new TypeError(`${s.name}: option "cron" (${JSON.stringify(s.cron)}) cannot map onto the bullmq engine: BullMQ's cron parser says: ${why}`);
-    }
-  }
+  if (s.cron !== undefined) checkCron(s.name, s.cron, s.timezone);
 }
 
 /**

@@ -112,6 +112,12 @@ export async function register(worker: EngineWorker, settings: BullmqSettings, o
       ...(settings.stalledInterval === undefined ? {} : { stalledInterval: settings.stalledInterval }),
     });
     bull.on("error", () => {});
+    const running = bull;
+    // The lock lost, another instance may take the next slot while this run goes on: abort its
+    // signal, as a lost lease does (BullMQ itself only reports it).
+    running.on("lockRenewalFailed", (ids: string[]) => {
+      for (const id of ids) running.cancelJob(id, `${name}: BullMQ could not renew the lock of job ${id}`);
+    });
     await bull.waitUntilReady();
   } catch (error) {
     await closeAll(true);
