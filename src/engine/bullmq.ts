@@ -50,7 +50,7 @@ export interface BullmqEngineOptions {
    * opens its own connections) or an ioredis instance, shared by the queues (BullMQ Workers still
    * open one blocking connection each; give the instance `maxRetriesPerRequest: null`).
    */
-  readonly connection: ConnectionOptions;
+  readonly connection: object;
   /** The Redis key prefix of the workers' queues. Default `"bgw"` (BullMQ's own default is `"bull"`). */
   readonly prefix?: string;
   /**
@@ -95,7 +95,8 @@ function resolve(options: BullmqEngineOptions): BullmqSettings {
   const prefix = options.prefix ?? "bgw";
   if (typeof prefix !== "string" || prefix === "") throw new TypeError(`${OWNER}: option "prefix" must be a non-empty string, got ${show(prefix)}`);
   return {
-    connection: options.connection,
+    // BullMQ checks the rest: its types are not part of this module's API (JSR's no-slow-types).
+    connection: options.connection as ConnectionOptions,
     prefix,
     lockDuration: positiveInteger(options, "lockDuration"),
     stalledInterval: positiveInteger(options, "stalledInterval"),

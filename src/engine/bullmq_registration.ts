@@ -34,15 +34,19 @@ function slotOf(job: Job): number {
   return Number.isFinite(millis) ? millis : job.timestamp + (job.delay ?? 0);
 }
 
-/** The engine's side of one job: its signal, slot and, for a scheduler's job, the scheduler's iteration as the fencing token. */
+/**
+ * The engine's side of one job: its signal, its slot and, for a scheduler's job, the slot again as
+ * the fencing token. BullMQ makes a scheduler's next job only when the one before it starts, for a
+ * later slot, and one job per slot (its id): slots grow from run to run. The scheduler's iteration
+ * count does not (an instance upserting the scheduler while a job starts makes a job of the same
+ * count); a `trigger()` job has no slot of the scheduler, hence no token.
+ */
 function engineJob(job: Job, signal: AbortSignal | undefined): EngineJob {
-  const count = (job.opts as { repeat?: { count?: unknown } }).repeat?.count;
+  const slot = slotOf(job);
   return {
     ...(signal === undefined ? {} : { signal }),
-    scheduledAt: slotOf(job),
-    // The scheduler's iteration count grows by one as each job is made (atomically, in Redis) and
-    // a job is made only when the one before it starts: it orders the worker's scheduled runs.
-    ...(job.repeatJobKey !== undefined && typeof count === "number" ? { fencingToken: count } : {}),
+    scheduledAt: slot,
+    ...(job.repeatJobKey === undefined ? {} : { fencingToken: slot }),
   };
 }
 
