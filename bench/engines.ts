@@ -44,12 +44,17 @@ await redis.start();
 const admin = new Redis({ host: "127.0.0.1", port: redis.port });
 const live = new Set<Child>();
 
-async function stats(): Promise<{ commands: number; cpu: number; clients: number }> {
+async function stats(): Promise<{ commands: number; cpu: number; clients: number; each: Map<string, number> }> {
   const [commandstats, cpu, clients] = await Promise.all([admin.info("commandstats"), admin.info("cpu"), admin.info("clients")]);
   let commands = 0;
-  for (const [, command, calls] of commandstats.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) if (command !== "info") commands += Number(calls);
+  const each = new Map<string, number>();
+  for (const [, command, calls] of commandstats.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
+    if (command === "info") continue;
+    commands += Number(calls);
+    each.set(command as string, Number(calls));
+  }
   const value = (text: string, key: string) => Number(new RegExp(`${key}:([\\d.]+)`).exec(text)?.[1] ?? 0);
-  return { commands, cpu: (value(cpu, "used_cpu_user") + value(cpu, "used_cpu_sys")) * 1e6, clients: value(clients, "connected_clients") - 1 };
+  return { commands, cpu: (value(cpu, "used_cpu_user") + value(cpu, "used_cpu_sys")) * 1e6, clients: value(clients, "connected_clients") - 1, each };
 }
 
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -64,6 +69,8 @@ interface Line {
   commandsPerRun: number;
   cpuPerRun: number;
   clients: number;
+  /** The commands with the most calls per run, for the legend. */
+  top: string;
 }
 
 async function measure(kind: "bullmq" | "lease", instances: number, round: number): Promise<Line> {
@@ -106,6 +113,8 @@ async function measure(kind: "bullmq" | "lease", instances: number, round: numbe
     commandsPerRun: (after.commands - before.commands) / runs.length,
     cpuPerRun: (after.cpu - before.cpu) / runs.length,
     clients: after.clients,
+    top: [...after.each].map(([c, n]) => [c, (n - (before.each.get(c) ?? 0)) / runs.length] as const).sort((a, b) => b[1] - a[1]).slice(0, 8)
+      .map(([c, n]) => `${c} ${n.toFixed(1)}`).join(", "),
   };
 }
 
@@ -133,3 +142,5 @@ for (const l of lines) {
   const name = l.kind === "bullmq" ? "BullMQ engine" : "Redis lease (ioredis)";
   console.log(`| ${name} | ${l.instances} | ${l.runs} (${l.ideal}) | ${l.p50.toFixed(1)} / ${l.p99.toFixed(1)} | ${l.commandsPerRun.toFixed(2)} | ${l.cpuPerRun.toFixed(1)} µs | ${l.clients} |`);
 }
+console.log("\nMost called per run:");
+for (const l of lines) console.log(`- ${l.kind}, ${l.instances} instance(s): ${l.top}`);
