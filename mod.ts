@@ -45,6 +45,7 @@ export type {
 } from "./src/core/types.ts";
 export type { StopOnShutdownOptions } from "./src/core/shutdown_hook.ts";
 export type { Engine, EngineJob, EngineRegistration, EngineSchedule, EngineWorker } from "./src/core/engine.ts";
+export { EngineJobRefusedError } from "./src/core/engine.ts";
 export type {
   DueEvent,
   LeaseEvent,

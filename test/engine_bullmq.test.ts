@@ -179,4 +179,41 @@ describe.skipIf(missing !== undefined)("bullmq engine (one process, real Redis)"
     expect(String(aborted)).toMatch(/Locked: BullMQ could not renew the lock of job repeat:Locked:\d+/);
     await manager.stop();
   });
+  test("a job that comes while the instance stops is handed back, not failed: the next instance runs it", async () => {
+    const prefix = newPrefix();
+    const log: string[] = [];
+    const app = (id: string): BackgroundWorkerManager => {
+      const manager = new BackgroundWorkerManager({ engine: bullmqEngine({ connection, prefix }), logger: silentLogger(), onError: (e) => void log.push(`${id} error ${String(e)}`) });
+      // Longer than its period: the next slot's job waits in the queue while a run goes on.
+      manager.add(periodic("Busy", { period: 200, mode: "fixed-rate" }, async ({ signal, scheduledAt }) => {
+        log.push(`${id} start ${scheduledAt}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 600);
+          signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+        });
+      }));
+      return manager;
+    };
+    const a = app("a");
+    await a.start();
+    await until("a run on a", 20_000, () => log.some((l) => l.startsWith("a start")));
+    // The next slot's job was made when the run started; it is due 200 ms later, and waits (delayed:
+    // the global concurrency holds it) until the run ends.
+    const queue = new Queue("Busy", { connection, prefix });
+    await until("the next job due", 10_000, async () => {
+      const [next] = await queue.getDelayed();
+      return next !== undefined && next.timestamp + next.delay < Date.now();
+    });
+    expect((await a.stop()).ok).toBe(true);
+    expect(await queue.getFailedCount()).toBe(0);
+    const b = app("b");
+    await b.start();
+    const first = await until("a run on b", 20_000, () => log.find((l) => l.startsWith("b start")));
+    await b.stop();
+    // b's first run is the slot after a's run: the job a took while stopping was not lost.
+    const slotOf = (line: string): number => Number(line.split(" ")[2]);
+    expect(slotOf(first)).toBe(slotOf(log.find((l) => l.startsWith("a start")) as string) + 200);
+    await queue.close();
+    expect(log.filter((l) => l.includes("error"))).toEqual([]);
+  }, 60_000);
 });

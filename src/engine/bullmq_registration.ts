@@ -96,16 +96,28 @@ export async function register(worker: EngineWorker, settings: BullmqSettings, o
     if (fresh && worker.runOnStart) await queue.add("run-on-start", {}, { attempts: 1, ...keep });
     await refresh();
 
-    bull = new Worker<unknown, Outcome>(name, async (job: Job, token: string | undefined, signal: AbortSignal | undefined): Promise<Outcome> => {
-      if (closing) {
-        // Stopping here: hand the job back at once, for another instance (no attempt is spent).
-        await job.moveToDelayed(Date.now(), token);
-        throw new DelayedError();
+    /** Hands a job this instance will not run back to the queue at once, for another instance. */
+    const handBack = async (job: Job, token: string | undefined): Promise<never> => {
+      if (!closing) {
+        // The worker stopped or paused here, its registration is stopped next: take no more jobs.
+        closing = true;
+        void bull?.pause(true).catch(() => {});
       }
+      await job.moveToDelayed(Date.now(), token);
+      throw new DelayedError();
+    };
+    bull = new Worker<unknown, Outcome>(name, async (job: Job, token: string | undefined, signal: AbortSignal | undefined): Promise<Outcome> => {
+      if (closing) return handBack(job, token);
       // The next job exists from the moment this one started: read its slot for status().
       void refresh();
       const started = performance.now();
-      await worker.run(engineJob(job, signal));
+      try {
+        await worker.run(engineJob(job, signal));
+      } catch (error) {
+        // Not running here (stopped or paused meanwhile): the job did not run; it is not a failure.
+        if ((error as Error | undefined)?.name === "EngineJobRefusedError") return handBack(job, token);
+        throw error;
+      }
       return { durationMs: performance.now() - started };
     }, {
       ...base,
