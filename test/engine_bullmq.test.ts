@@ -124,8 +124,10 @@ describe.skipIf(missing !== undefined)("bullmq engine (one process, real Redis)"
     expect(failed.ok).toBe(false);
     expect((failed.error as Error).message).toBe("boom");
 
-    await manager.remove("Fails");
+    // A job still to run besides the scheduler's (as one an instance handed back while it stopped).
     const queue = new Queue("Fails", { connection, prefix });
+    await queue.add("pending", {}, { delay: 60_000 });
+    await manager.remove("Fails");
     expect(await queue.getJobScheduler("Fails")).toBeUndefined();
     expect(await queue.getDelayedCount()).toBe(0);
     await queue.close();

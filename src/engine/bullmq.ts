@@ -169,6 +169,8 @@ export function bullmqEngine(options: BullmqEngineOptions): Engine {
       const queue = new Queue(name, { connection: settings.connection, prefix: settings.prefix });
       try {
         await queue.removeJobScheduler(name);
+        // And the jobs still to run: one an instance handed back while it stopped, a trigger's.
+        await queue.drain(true);
       } finally {
         await queue.close();
       }
