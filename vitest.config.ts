@@ -3,6 +3,8 @@ import { defineConfig, type ViteUserConfig } from "vitest/config";
 const config: ViteUserConfig = defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The engine clusters have their own run: `npm run test:engines` (vitest.engines.config.ts).
+    exclude: ["test/engines/**", "**/node_modules/**"],
     // Most test files wait on child processes, stores and timers rather than compute: three at a
     // time on two cores (vitest's default would be one) keeps the suite well inside its budget.
     maxWorkers: 3,

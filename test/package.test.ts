@@ -119,6 +119,9 @@ beforeAll(() => {
   // So does @opentelemetry/api, the optional peer that the ./otel entry point imports (and the app brings).
   const local = ["croner", "@opentelemetry/api"].map((name) => JSON.parse(run(npm, ["pack", "--json", "--pack-destination", tmp, join(root, "node_modules", name)], tmp))[0]);
   run(npm, ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball, ...local.map((p: { filename: string }) => join(tmp, p.filename))], app);
+  // bullmq (the ./bullmq entry point's optional peer) is the app's too: the repo's copy, linked (its
+  // own dependencies then resolve from the repo's node_modules; packing it would need them all).
+  symlinkSync(realpathSync(join(root, "node_modules/bullmq")), join(app, "node_modules/bullmq"), "dir");
 
   const esm = consumer((s) => `await import(${JSON.stringify(specifier(s))})`, (body) => body);
   writeFileSync(join(app, "esm.mjs"), esm);
@@ -144,7 +147,7 @@ describe(`the npm package, installed from its tarball (suite on ${runtime})`, ()
     return exports;
   }
 
-  test("has deno.json's name, version and exports, no dependency but the cron parser (and the OpenTelemetry API as an optional peer), and only the build and its docs", () => {
+  test("has deno.json's name, version and exports, no dependency but the cron parser (and the OpenTelemetry API and BullMQ as optional peers), and only the build and its docs", () => {
     const pkg = readJson(join(app, "node_modules", denoJson.name, "package.json"));
     expect(pkg.name).toBe(denoJson.name);
     expect(pkg.version).toBe(denoJson.version);
@@ -152,8 +155,10 @@ describe(`the npm package, installed from its tarball (suite on ${runtime})`, ()
     expect(pkg.dependencies ?? {}).toEqual({});
     // @opentelemetry/api, imported by the ./otel entry point alone, is the app's own: an optional peer, with JSR's range.
     const otelRange = readJson(join(root, "deno.json")).imports["@opentelemetry/api"].replace(/^npm:@opentelemetry\/api@/, "");
-    expect(pkg.peerDependencies).toEqual({ "@opentelemetry/api": otelRange });
-    expect(pkg.peerDependenciesMeta).toEqual({ "@opentelemetry/api": { optional: true } });
+    // bullmq, imported by the ./bullmq entry point alone, likewise.
+    const bullmqRange = readJson(join(root, "deno.json")).imports.bullmq.replace(/^npm:bullmq@/, "");
+    expect(pkg.peerDependencies).toEqual({ "@opentelemetry/api": otelRange, bullmq: bullmqRange });
+    expect(pkg.peerDependenciesMeta).toEqual({ "@opentelemetry/api": { optional: true }, bullmq: { optional: true } });
     // croner is imported by the ./cron entry point alone. It and the runtime adapters (which install
     // stopOnShutdown's behaviour into the core) are the modules with a side effect.
     expect(pkg.optionalDependencies).toEqual({ croner: readJson(join(root, "package.json")).dependencies.croner });

@@ -121,6 +121,24 @@ export interface Engine {
   close?(): Promise<void>;
 }
 
+/**
+ * What {@link EngineWorker.run} rejects with when the worker is not running on this instance
+ * (stopped, paused, or stopping while its last run settles): the job did not run, and an engine
+ * should hand it to another instance rather than count it failed.
+ *
+ * @example
+ * ```ts
+ * import { EngineJobRefusedError, type EngineWorker } from "@background/workers";
+ *
+ * const runHere = (worker: EngineWorker): Promise<boolean> =>
+ *   worker.run({}).then(() => true, (error) => error instanceof EngineJobRefusedError ? false : Promise.reject(error));
+ * ```
+ */
+export class EngineJobRefusedError extends Error {
+  /** The class's name, also for engines that test `error.name` (a second copy of the library). */
+  override readonly name: string = "EngineJobRefusedError";
+}
+
 /** True for an object that looks like an {@link Engine}. */
 export function isEngine(value: unknown): value is Engine {
   const e = value as Partial<Engine> | null;

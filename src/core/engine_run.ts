@@ -4,7 +4,7 @@
  * worker queues nothing in the manager's timer queue: the engine says when, and where.
  * @module
  */
-import type { Engine, EngineJob, EngineSchedule, EngineWorker } from "./engine.ts";
+import { type Engine, type EngineJob, EngineJobRefusedError, type EngineSchedule, type EngineWorker } from "./engine.ts";
 import type { WorkerHost } from "./host.ts";
 import type { PeriodicState } from "./periodic_state.ts";
 import { beginRun } from "./run_path.ts";
@@ -57,7 +57,7 @@ export async function registerOnEngine(s: State): Promise<void> {
 function runJob(s: State, gen: number, job: EngineJob): Promise<void> {
   const name = s.name;
   if (gen !== s.gen || s.paused || s.state !== "idle") {
-    return Promise.reject(new Error(`${name}: not running on this instance (${s.paused ? "paused" : s.state})`));
+    return Promise.reject(new EngineJobRefusedError(`${name}: not running on this instance (${s.paused ? "paused" : s.state})`));
   }
   const host = s.host as WorkerHost;
   const queue = host.queue;
