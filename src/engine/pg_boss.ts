@@ -18,6 +18,8 @@
  * ```
  * @module
  */
+// Cron workers run on pg-boss too: the cron entry point makes them constructible (and reads their patterns).
+import "../cron/mod.ts";
 import type { Engine, EngineRegistration, EngineSchedule, EngineWorker } from "../core/engine.ts";
 import type { RunResult } from "../core/types.ts";
 import { bossCron, Slots } from "./pg_boss_cron.ts";
@@ -41,6 +43,7 @@ export interface PgBossLike {
   start(): Promise<unknown>;
   stop(options?: { graceful?: boolean; timeout?: number; wait?: boolean }): Promise<void>;
   createQueue(name: string, options?: { name: string; policy?: "stately"; retryLimit?: number; expireInSeconds?: number }): Promise<void>;
+  getQueue(name: string): Promise<{ policy?: string; retryLimit?: number; expireInSeconds?: number } | null>;
   updateQueue(name: string, options?: { name: string; policy?: "stately"; retryLimit?: number; expireInSeconds?: number }): Promise<void>;
   schedule(name: string, cron: string, data?: object, options?: { tz?: string }): Promise<void>;
   unschedule(name: string): Promise<void>;
@@ -89,6 +92,18 @@ export interface PgBossEngineOptions {
 /** How long a trigger waits for its job to settle beyond the job's own expiry (it may queue behind a run). */
 const TRIGGER_GRACE_MS = 60_000;
 
+/** Runs `f`, again (up to 5 times, after a short random pause) when PostgreSQL broke a deadlock by failing it. */
+async function retryDeadlocks(f: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await f();
+    } catch (error) {
+      if ((error as { code?: unknown })?.code !== "40P01" || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100 * attempt));
+    }
+  }
+}
+
 class PgBossEngine implements Engine {
   readonly name = "pg-boss";
   readonly #boss: PgBossLike;
@@ -97,6 +112,7 @@ class PgBossEngine implements Engine {
   readonly #expire: number | undefined;
   readonly #stopBoss: boolean;
   #started: Promise<unknown> | undefined;
+  #registering: Promise<void> = Promise.resolve();
 
   constructor(options: PgBossEngineOptions) {
     const boss = options?.boss;
@@ -150,10 +166,25 @@ class PgBossEngine implements Engine {
     const queue = this.#prefix + worker.name;
     const expireInSeconds = this.#expire ?? (worker.timeout === undefined ? 15 * 60 : Math.ceil(worker.timeout / 1_000) + 30);
     const options = { name: queue, policy: "stately" as const, retryLimit: 0, expireInSeconds };
-    await boss.createQueue(queue, options);
-    // A queue made before (by another version, or by hand) gets our policy too.
-    await boss.updateQueue(queue, options);
-    await boss.schedule(queue, cron.pattern, { source: "schedule" }, { tz: cron.tz });
+    // One registration at a time here: pg-boss makes a queue's partition with DDL on its job table,
+    // and concurrent ones deadlock (PostgreSQL then fails one; other instances may still collide: retried).
+    const previous = this.#registering;
+    let done!: () => void;
+    this.#registering = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await previous;
+      await retryDeadlocks(async () => {
+        const existing = await boss.getQueue(queue);
+        if (existing === null) await boss.createQueue(queue, options);
+        // A queue made before (by another version, or by hand) gets our policy too.
+        if (existing === null || existing.policy !== "stately" || existing.retryLimit !== 0 || existing.expireInSeconds !== expireInSeconds) {
+          await boss.updateQueue(queue, options);
+        }
+        await boss.schedule(queue, cron.pattern, { source: "schedule" }, { tz: cron.tz });
+      });
+    } finally {
+      done();
+    }
     const slots = new Slots(cron);
     const registration = new Registration(boss, queue, worker, slots, expireInSeconds);
     const work = this.#polling === undefined ? { batchSize: 1, includeMetadata: true as const } : { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: this.#polling };
