@@ -40,18 +40,31 @@ export type { BossJob } from "./pg_boss_worker.ts";
  * ```
  */
 export interface PgBossLike {
+  /** Starts the boss (idempotent once started). */
   start(): Promise<unknown>;
+  /** Stops the boss. */
   stop(options?: { graceful?: boolean; timeout?: number; wait?: boolean }): Promise<void>;
+  /** Makes a queue (nothing when it exists). */
   createQueue(name: string, options?: { name: string; policy?: "stately"; retryLimit?: number; expireInSeconds?: number }): Promise<void>;
+  /** The queue's settings, or null when there is none. */
   getQueue(name: string): Promise<{ policy?: string; retryLimit?: number; expireInSeconds?: number } | null>;
+  /** Changes a queue's settings. */
   updateQueue(name: string, options?: { name: string; policy?: "stately"; retryLimit?: number; expireInSeconds?: number }): Promise<void>;
+  /** Makes or updates the queue's cron schedule. */
   schedule(name: string, cron: string, data?: object, options?: { tz?: string }): Promise<void>;
+  /** Removes the queue's schedule. */
   unschedule(name: string): Promise<void>;
+  /** Starts a worker polling the queue; resolves with its id. */
   work(name: string, options: { batchSize: number; includeMetadata: true; pollingIntervalSeconds?: number }, handler: (jobs: BossJob[]) => Promise<unknown>): Promise<string>;
+  /** Stops a worker by id. */
   offWork(value: { id: string }): Promise<void>;
+  /** Queues a job; null when the queue's policy refused it. */
   send(name: string, data: object, options: { retryLimit: number }): Promise<string | null>;
+  /** A job, also from the archive. */
   getJobById(name: string, id: string, options: { includeArchive: boolean }): Promise<BossJob | null>;
+  /** Listens for the boss's errors. */
   on(event: "error", listener: (error: Error) => void): unknown;
+  /** How many listeners an event has. */
   listenerCount(event: "error"): number;
 }
 

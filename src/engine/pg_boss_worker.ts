@@ -17,12 +17,19 @@ import type { Slots } from "./pg_boss_cron.ts";
  * ```
  */
 export interface BossJob {
+  /** The job's id. */
   readonly id: string;
+  /** What the engine put in it (where the job came from). */
   readonly data: unknown;
+  /** created, retry, active, completed, cancelled or failed. */
   readonly state?: string;
+  /** When pg-boss created it (the database's clock). */
   readonly createdOn?: Date;
+  /** When it became active. */
   readonly startedOn?: Date;
+  /** When it settled. */
   readonly completedOn?: Date | null;
+  /** What the handler returned, or the error it threw (serialised). */
   readonly output?: unknown;
 }
 
@@ -41,8 +48,9 @@ interface JobData {
 /** The run path's answer when the worker is not running here (stopped, paused): see engine_run.ts. */
 const NOT_HERE = /: not running on this instance \(/;
 
-/** Resolves true when `p` settled within `ms`, false otherwise. */
+/** Resolves true when `p` settled within `ms` (Infinity: whenever it settles), false otherwise. */
 function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  if (ms === Infinity) return p.then(() => true, () => true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), ms);
     void p.finally(() => (clearTimeout(timer), resolve(true)));
