@@ -1,13 +1,14 @@
 import { defineConfig, type ViteUserConfig } from "vitest/config";
 
-// Issue 14's engine clusters (`npm run test:engines`): three instance processes per test against
-// the real Redis (and PostgreSQL), one file at a time, outside `npm test`'s budget.
+// The engines' multi-process tests (`npm run test:engines`): three instance processes per test
+// against the real Redis and PostgreSQL; pg-boss schedules by the minute, so its tests wait for real
+// minutes. Outside `npm test`'s budget, one file at a time.
 const config: ViteUserConfig = defineConfig({
   test: {
-    include: ["test/engines/**/*.test.ts"],
+    include: ["test/engines/**/*.test.ts", "test/engines/**/*.engine.ts"],
     fileParallelism: false,
-    testTimeout: 90_000,
-    hookTimeout: 60_000,
+    testTimeout: 150_000,
+    hookTimeout: 90_000,
   },
 });
 export default config;

@@ -136,11 +136,12 @@ const RUNTIME_INSTALLER = "./src/runtime/mod.ts";
 /**
  * Packages that one entry point imports and the application brings: `@opentelemetry/api` (the
  * `./otel` entry point), which must be the application's own copy, since the API keeps its
- * registered providers in a global of its version, and the engines (`bullmq`, for `./bullmq`),
- * which the application runs itself. Optional peers: installing the package never
+ * registered providers in a global of its version, and the engines (`bullmq` for `./bullmq`;
+ * `pg-boss`: the `./pg-boss` entry point takes the application's `PgBoss` and imports none itself,
+ * the peer states the versions it works with). Optional peers: installing the package never
  * pulls them in. Their range is the one of deno.json's `imports` (`npm:name@range`), JSR's side.
  */
-export const OPTIONAL_PEERS: readonly string[] = ["@opentelemetry/api", "bullmq"];
+export const OPTIONAL_PEERS: readonly string[] = ["@opentelemetry/api", "bullmq", "pg-boss"];
 
 /** The peer dependencies and their meta (each optional) for deno.json's imports of {@link OPTIONAL_PEERS}. */
 export function optionalPeers(imports: Record<string, string>): { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional: true }> } {

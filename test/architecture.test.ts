@@ -68,6 +68,14 @@ describe("the house rules", () => {
     expect(specifiers(readFileSync(join(root, "src/otel/mod.ts"), "utf8"))).toContain("@opentelemetry/api");
   });
 
+  test("no source file imports pg-boss: the pg-boss entry point (src/engine/) takes the application's PgBoss", () => {
+    const importers = [join(root, "mod.ts"), ...sources(join(root, "src"))]
+      .flatMap((file) => specifiers(readFileSync(file, "utf8")).filter((s) => /^(npm:)?pg-boss(@|\/|$)/.test(s)).map((s) => `${relative(root, file)} imports ${s}`));
+    expect(importers).toEqual([]);
+    // The check sees such an import: the pg-boss test fixture has one.
+    expect(specifiers(readFileSync(join(root, "test/fixtures/pgboss_instance.ts"), "utf8"))).toContain("pg-boss");
+  });
+
   test("no source file in src/ is over 330 lines (one concept a file)", () => {
     const long = sources(join(root, "src"))
       .map((file) => [relative(root, file), readFileSync(file, "utf8").split("\n").length] as const)

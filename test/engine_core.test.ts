@@ -122,6 +122,26 @@ describe("the engine option (manager side)", () => {
     await manager.stop();
   });
 
+  test("a trigger whose job runs on another instance leaves nothing to reject at stop (no unhandled rejection)", async () => {
+    const engine = new MemoryEngine();
+    const register = engine.register.bind(engine);
+    // The engine's job runs elsewhere: this instance's worker never runs it.
+    engine.register = async (worker) => ({ ...(await register(worker)), trigger: () => Promise.resolve({ worker: worker.name, run: 0, ok: true, durationMs: 1 }) });
+    const unhandled = vi.fn();
+    process.on("unhandledRejection", unhandled);
+    try {
+      const manager = new BackgroundWorkerManager({ engine, logger: silentLogger() });
+      manager.add(periodic("Elsewhere", { period: 1_000 }, () => {}));
+      await manager.start();
+      expect(await manager.trigger("Elsewhere")).toMatchObject({ ok: true });
+      expect((await manager.stop()).ok).toBe(true);
+      await sleep(20);
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off("unhandledRejection", unhandled);
+    }
+  });
+
   test("bad input: an engine and a lease at once, a schedule the engine cannot express, a worker lease", () => {
     const engine = new MemoryEngine();
     const store = { acquire: () => Promise.resolve(1), renew: () => Promise.resolve(true), release: () => Promise.resolve() };
@@ -136,6 +156,11 @@ describe("the engine option (manager side)", () => {
     expect(() => manager.add(periodic("Leased", { period: 1_000, lease: store }, () => {}))).toThrow(
       new TypeError('Leased: option "lease" cannot be used on the memory engine: the engine coordinates the instances itself'),
     );
+    for (const [option, value] of [["jitter", 100], ["overlap", "skip"], ["firstDelay", 10], ["maxRuns", 3], ["missed", "all"]] as const) {
+      expect(() => manager.add(periodic(`With-${option}`, { period: 1_000, [option]: value }, () => {}))).toThrow(
+        new TypeError(`With-${option}: option "${option}" cannot be used on the memory engine: the engine's schedule decides when runs happen`),
+      );
+    }
     expect(manager.size).toBe(0);
     expect(engine.workers.size).toBe(0);
   });

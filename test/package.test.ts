@@ -147,7 +147,7 @@ describe(`the npm package, installed from its tarball (suite on ${runtime})`, ()
     return exports;
   }
 
-  test("has deno.json's name, version and exports, no dependency but the cron parser (and the OpenTelemetry API and BullMQ as optional peers), and only the build and its docs", () => {
+  test("has deno.json's name, version and exports, no dependency but the cron parser (and the OpenTelemetry API, BullMQ and pg-boss as optional peers), and only the build and its docs", () => {
     const pkg = readJson(join(app, "node_modules", denoJson.name, "package.json"));
     expect(pkg.name).toBe(denoJson.name);
     expect(pkg.version).toBe(denoJson.version);
@@ -155,10 +155,16 @@ describe(`the npm package, installed from its tarball (suite on ${runtime})`, ()
     expect(pkg.dependencies ?? {}).toEqual({});
     // @opentelemetry/api, imported by the ./otel entry point alone, is the app's own: an optional peer, with JSR's range.
     const otelRange = readJson(join(root, "deno.json")).imports["@opentelemetry/api"].replace(/^npm:@opentelemetry\/api@/, "");
-    // bullmq, imported by the ./bullmq entry point alone, likewise.
+    // bullmq, imported by the ./bullmq entry point alone, likewise; pg-boss: the ./pg-boss entry point
+    // takes the app's PgBoss and imports none; the optional peer states the versions.
     const bullmqRange = readJson(join(root, "deno.json")).imports.bullmq.replace(/^npm:bullmq@/, "");
-    expect(pkg.peerDependencies).toEqual({ "@opentelemetry/api": otelRange, bullmq: bullmqRange });
-    expect(pkg.peerDependenciesMeta).toEqual({ "@opentelemetry/api": { optional: true }, bullmq: { optional: true } });
+    const bossRange = readJson(join(root, "deno.json")).imports["pg-boss"].replace(/^npm:pg-boss@/, "");
+    expect(pkg.peerDependencies).toEqual({ "@opentelemetry/api": otelRange, bullmq: bullmqRange, "pg-boss": bossRange });
+    expect(pkg.peerDependenciesMeta).toEqual({
+      "@opentelemetry/api": { optional: true },
+      bullmq: { optional: true },
+      "pg-boss": { optional: true },
+    });
     // croner is imported by the ./cron entry point alone. It and the runtime adapters (which install
     // stopOnShutdown's behaviour into the core) are the modules with a side effect.
     expect(pkg.optionalDependencies).toEqual({ croner: readJson(join(root, "package.json")).dependencies.croner });

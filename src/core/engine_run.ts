@@ -34,6 +34,19 @@ export function checkForEngine(s: State, engine: Engine): void {
   if (lease !== undefined && lease !== false) {
     throw new TypeError(`${s.name}: option "lease" cannot be used on the ${engine.name} engine: the engine coordinates the instances itself`);
   }
+  // The engine keeps the schedule: options that shape it here would be silently ignored there.
+  const c = s.config;
+  const ignored = [
+    c.jitter !== undefined && "jitter",
+    c.backoff !== undefined && "backoff",
+    c.overlap !== "buffer-one" && "overlap",
+    c.firstDelay !== undefined && "firstDelay",
+    c.maxRuns !== undefined && "maxRuns",
+    c.missed !== "once" && "missed",
+  ].find((option) => option !== false);
+  if (ignored !== undefined) {
+    throw new TypeError(`${s.name}: option "${ignored}" cannot be used on the ${engine.name} engine: the engine's schedule decides when runs happen`);
+  }
   engine.check(engineSchedule(s));
 }
 

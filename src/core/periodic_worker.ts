@@ -202,15 +202,16 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     }
     // A pause promises that nothing new starts here (and, with a lease, it gave the lease up).
     if (s.paused) return Promise.reject(new Error(`${s.name}: cannot trigger a paused worker; resume() it first`));
-    const result = (s.triggers ??= new Triggers()).wait();
     const host = s.host as WorkerHost;
     if (host.engine !== undefined) {
-      // Run by the engine, on whichever instance takes the job.
+      // Run by the engine, on whichever instance takes the job. No local waiter: the job may run
+      // elsewhere, and a waiter nobody awaits would be rejected unheard at stop (an unhandled rejection).
       const registration = s.engineReg;
       return registration === undefined
         ? Promise.reject(new Error(`${s.name}: cannot trigger: not registered with the ${host.engine.name} engine yet`))
         : registration.trigger();
     }
+    const result = (s.triggers ??= new Triggers()).wait();
     if (s.state === "idle" && s.inFlight === undefined && s.gate?.pending === undefined) {
       // Through the queue, so a trigger runs like any due run: on its own tick, never inside the caller.
       queueAt(s, (s.host as WorkerHost).queue.now(), false);
