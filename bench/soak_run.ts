@@ -101,7 +101,7 @@ async function soak(id: string): Promise<Outcome> {
   if (result !== undefined) {
     if ((result.unexpected as number) > 0) problems.push(`${result.unexpected} unexpected errors: ${JSON.stringify(result.firstErrors)}`);
     if ((result.overlaps as number) > 0) problems.push(`${result.overlaps} overlapping runs`);
-    if ((result.stalls as number) > 0) problems.push(`${result.stalls} stalls (loop lag > 1 s; max ${result.maxLagMs} ms)`);
+    if ((result.stalls as number) > 0) problems.push(`${result.stalls} stalls (loop lag > 2 s; max ${result.maxLagMs} ms)`);
     if ((result.starved as number) > 0) problems.push(`up to ${result.starved} workers at once went without a run for far longer than their spacing`);
   }
   if (!(drift <= FLAT)) problems.push(`heap not flat from minute ${FROM_MINUTE}: per-minute medians ${judged.map((x) => x.toFixed(1)).join(", ")} MB (${(drift * 100).toFixed(1)} %)`);
@@ -119,7 +119,7 @@ function section(outcomes: readonly Outcome[]): string {
     ["runs", (o) => cell(o, (r) => (r.runs as number).toLocaleString("en-US"))],
     ["thrown / timed out / aborted by remove", (o) => cell(o, (r) => `${r.thrown} / ${r.timedOut} / ${r.aborted}`)],
     ["adds / removes / period changes", (o) => cell(o, (r) => `${r.added} / ${r.removed} / ${r.periodChanges}`)],
-    ["unexpected errors, overlaps, stalls > 1 s", (o) => cell(o, (r) => `${r.unexpected}, ${r.overlaps}, ${r.stalls}`)],
+    ["unexpected errors, overlaps, stalls > 2 s", (o) => cell(o, (r) => `${r.unexpected}, ${r.overlaps}, ${r.stalls}`)],
     ["max loop lag", (o) => cell(o, (r) => `${r.maxLagMs} ms`)],
     ["starved workers (most at once)", (o) => cell(o, (r) => String(r.starved))],
     ["stop() at the end", (o) => cell(o, (r) => `${r.stopMs} ms`)],
