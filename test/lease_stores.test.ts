@@ -30,9 +30,9 @@ function protocolOf(store: ReturnType<typeof redisLeaseStore>): ClusterProtocol 
 }
 
 /** The calls every store must answer alike; `fresh()` gives a protocol over keys or tables of its own. */
-function contract(fresh: () => Promise<ClusterProtocol>): void {
+function contract(fresh: () => ClusterProtocol): void {
   test("a first heartbeat on a store that has been up long joins without quarantine; the next one is no join", async () => {
-    const p = await fresh();
+    const p = fresh();
     const first = await p.heartbeat("A", MINUTE, 1_000, []);
     expect(first).toEqual({ epoch: expect.any(String), version: expect.any(Number), joined: true, quarantine: 0 });
     const again = await p.heartbeat("A", MINUTE, 1_000, []);
@@ -44,7 +44,7 @@ function contract(fresh: () => Promise<ClusterProtocol>): void {
   });
 
   test("claims: taken fresh with a new token, then held with the same; another member is told the holder; a stranger is no member", async () => {
-    const p = await fresh();
+    const p = fresh();
     const before = Date.now();
     await p.heartbeat("A", MINUTE, 1_000, []);
     await p.heartbeat("B", MINUTE, 1_000, []);
@@ -61,7 +61,7 @@ function contract(fresh: () => Promise<ClusterProtocol>): void {
   });
 
   test("slots: recorded by a heartbeat or record(), handed back with the lease", async () => {
-    const p = await fresh();
+    const p = fresh();
     await p.heartbeat("A", MINUTE, 1_000, [["w", 1_700_000_000_000.5]]);
     expect(await p.claim("w", "A")).toMatchObject({ slot: 1_700_000_000_000.5, fresh: true });
     await p.record([["w", 1_700_000_001_000], ["v", 42]]);
@@ -71,7 +71,7 @@ function contract(fresh: () => Promise<ClusterProtocol>): void {
   });
 
   test("release frees only the caller's leases, recording their slots; the next holder gets a greater token", async () => {
-    const p = await fresh();
+    const p = fresh();
     await p.heartbeat("A", MINUTE, 1_000, []);
     await p.heartbeat("B", MINUTE, 1_000, []);
     const first = (await p.claim("w", "A")) as { token: number };
@@ -87,7 +87,7 @@ function contract(fresh: () => Promise<ClusterProtocol>): void {
   });
 
   test("leave ends the membership, bumps the version, frees the leases and records the slots", async () => {
-    const p = await fresh();
+    const p = fresh();
     await p.heartbeat("A", MINUTE, 1_000, []);
     const { version } = await p.heartbeat("B", MINUTE, 1_000, []);
     await p.claim("w", "A");
@@ -105,7 +105,7 @@ function contract(fresh: () => Promise<ClusterProtocol>): void {
   });
 
   test("a heartbeat with the previous id retires it and hands its leases, with their tokens, to the new id", async () => {
-    const p = await fresh();
+    const p = fresh();
     const { version } = await p.heartbeat("A", MINUTE, 1_000, []);
     await p.heartbeat("B", MINUTE, 1_000, []);
     const held = (await p.claim("w", "A")) as { token: number };
@@ -119,7 +119,7 @@ function contract(fresh: () => Promise<ClusterProtocol>): void {
   });
 
   test("a membership that ran out is dropped by the next heartbeat, and its lease can be taken", async () => {
-    const p = await fresh();
+    const p = fresh();
     await p.heartbeat("A", MINUTE, 1_000, []);
     const { version } = await p.heartbeat("B", MINUTE, 1_000, []);
     const first = (await p.claim("w", "A")) as { token: number };
@@ -166,10 +166,10 @@ describe.skipIf(redisDown !== undefined)("the Redis store's side of the protocol
     await nodeRedis?.quit();
   });
 
-  describe("through ioredis", () => contract(async () => protocolOf(redisLeaseStore(client, { prefix: prefix() }))));
-  describe("through node-redis", () => contract(async () => protocolOf(redisLeaseStore(nodeRedis, { prefix: prefix() }))));
+  describe("through ioredis", () => contract(() => protocolOf(redisLeaseStore(client, { prefix: prefix() }))));
+  describe("through node-redis", () => contract(() => protocolOf(redisLeaseStore(nodeRedis, { prefix: prefix() }))));
   describe("through a send function", () => {
-    contract(async () =>
+    contract(() =>
       protocolOf(redisLeaseStore((args) => client.call(args[0] as string, ...args.slice(1)), { prefix: prefix() }))
     );
   });
@@ -238,10 +238,10 @@ describe.skipIf(postgresDown !== undefined)("the PostgreSQL store's side of the 
     await sql?.end();
   });
 
-  describe("through a pg Pool", () => contract(async () => protocolOf(postgresLeaseStore(pool, { table: table() }))));
-  describe("through postgres.js", () => contract(async () => protocolOf(postgresLeaseStore(sql, { table: table() }))));
+  describe("through a pg Pool", () => contract(() => protocolOf(postgresLeaseStore(pool, { table: table() }))));
+  describe("through postgres.js", () => contract(() => protocolOf(postgresLeaseStore(sql, { table: table() }))));
   describe("through a query function", () => {
-    contract(async () => protocolOf(postgresLeaseStore(async (text, params) => (await pool.query(text, params)).rows, { table: table() })));
+    contract(() => protocolOf(postgresLeaseStore(async (text, params) => (await pool.query(text, params)).rows, { table: table() })));
   });
 
   test("a table dropped under the store is made again: a new incarnation, and a quarantine of the lifetime asked", async () => {
