@@ -8,6 +8,7 @@ import { defineConfig, type ViteUserConfig } from "vitest/config";
 // blocked-loop tests would add seconds to every run of a core mutant).
 export const mutateTests: string[] = [
   "test/cluster_coordinator.test.ts",
+  "test/defects.test.ts",
   "test/errors.test.ts",
   "test/lease.test.ts",
   "test/lease_gate.test.ts",

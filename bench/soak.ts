@@ -62,6 +62,7 @@ const random = (lo: number, hi: number): number => lo + Math.floor(Math.random()
 interface Entry {
   readonly worker: PeriodicBackgroundWorker;
   readonly kind: "fixed-delay" | "fixed-rate" | "cron";
+  readonly jitter: number | undefined;
   readonly addedAt: number;
   /** The longest a healthy worker goes without a run ending (or starting), ms. */
   readonly quiet: number;
@@ -135,6 +136,7 @@ function addOne(): void {
   const entry: Entry = {
     worker: undefined as unknown as PeriodicBackgroundWorker,
     kind,
+    jitter,
     addedAt: performance.now(),
     quiet: (cron !== undefined ? 60_000 : 2 * (500 + (jitter ?? 0))) + longest + 5_000,
     active: false,
@@ -204,7 +206,9 @@ const churn = setInterval(() => {
 const periods = setInterval(() => {
   const periodic = names().filter((n) => live.get(n)?.kind !== "cron");
   for (const name of pick(periodic, PERIOD_CHANGES)) {
-    (live.get(name) as Entry).worker.period = random(10, 500);
+    const entry = live.get(name) as Entry;
+    // Fixed rate refuses a jitter of the period or more; fixed delay takes any.
+    entry.worker.period = random(entry.kind === "fixed-rate" ? Math.max(10, (entry.jitter ?? 0) + 1) : 10, 500);
     counts.periodChanges++;
   }
 }, PERIOD_CHANGE_EVERY);
