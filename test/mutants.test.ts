@@ -250,3 +250,101 @@ describe("backoff", () => {
     expect(backedOff(1_000, 1_000, undefined, 3, b)).toBe(1_008);
   });
 });
+
+describe("the worker's lifecycle edges", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test("a fixed-rate worker's period cannot be set to its jitter or less; a fixed-delay worker's can", () => {
+    const rate = periodic("Rate", { period: 100, mode: "fixed-rate", jitter: 50 }, work);
+    expect(() => (rate.period = 50)).toThrow(
+      new RangeError('Rate: option "jitter" must be less than "period" with mode "fixed-rate", got jitter 50 and period 50'),
+    );
+    rate.period = 51;
+    expect(rate.period).toBe(51);
+    const delay = periodic("Delay", { period: 100, jitter: 50 }, work);
+    delay.period = 10;
+    expect(delay.period).toBe(10);
+    expect(() => (delay.period = 0)).toThrow(new RangeError('Delay: option "period" must be a finite number > 0, got 0'));
+  });
+
+  test("fixed rate: a period set during a run puts the grid at that run's due time", async () => {
+    const starts: number[] = [];
+    const t0 = Date.now();
+    const worker = periodic("Rate", { period: 100, mode: "fixed-rate" }, async () => {
+      starts.push(Date.now() - t0);
+      await new Promise((r) => setTimeout(r, 30));
+    });
+    const manager = new BackgroundWorkerManager({ logger: silentLogger() });
+    manager.add(worker);
+    await manager.start();
+    await vi.advanceTimersByTimeAsync(110);
+    expect(starts).toEqual([100]);
+    worker.period = 300;
+    await vi.advanceTimersByTimeAsync(700);
+    expect(starts).toEqual([100, 400, 700]);
+    await drain(manager.stop());
+  });
+
+  test("a trigger during a run waits for that run: one run, both triggers get its result", async () => {
+    let runs = 0;
+    const manager = new BackgroundWorkerManager({ logger: silentLogger() });
+    manager.add(periodic("Once", { period: 10_000 }, async () => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 50));
+    }));
+    await manager.start();
+    const first = manager.trigger("Once");
+    await vi.advanceTimersByTimeAsync(10);
+    expect(runs).toBe(1);
+    const second = manager.trigger("Once");
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await first).toEqual(await second);
+    expect(runs).toBe(1);
+    await drain(manager.stop());
+  });
+
+  test("a worker moves between managers only stopped and removed", async () => {
+    const a = new BackgroundWorkerManager({ logger: silentLogger() });
+    const b = new BackgroundWorkerManager({ logger: silentLogger() });
+    const w = a.add(periodic("Mover", { period: 100 }, work));
+    expect(() => b.add(w)).toThrow(new Error("Mover: this worker already belongs to a manager; remove it there first"));
+    const lone = periodic("Lone", { period: 100 }, work);
+    await lone.start();
+    expect(() => b.add(lone)).toThrow(new Error("Lone: stop this worker before moving it into or out of a manager"));
+    await drain(lone.stop());
+    expect(b.add(lone)).toBe(lone);
+    await a.remove("Mover");
+    expect(b.add(w)).toBe(w);
+  });
+
+  test("a custom worker's stop() must resolve to a report: anything else is a clear error from manager.stop()", async () => {
+    for (const bad of [null, 5, { ok: "yes", unsettled: [] }, { ok: true }, { ok: true, unsettled: "none" }]) {
+      const manager = new BackgroundWorkerManager({ logger: silentLogger() });
+      manager.add({ name: "Custom", start: () => Promise.resolve(), stop: () => Promise.resolve(bad as never) });
+      await manager.start();
+      const error = await drain(manager.stop()).then(() => undefined, (e: AggregateError) => e);
+      expect(error).toBeInstanceOf(AggregateError);
+      expect((error as AggregateError).errors.map(String)).toEqual([
+        `TypeError: BackgroundWorkerManager.stop: worker "Custom": stop() must resolve to a report { ok, unsettled }, got ${JSON.stringify(bad)}`,
+      ]);
+    }
+  });
+
+  test("stop options: an object with a timeout ≥ 0 (Infinity too); the default without one", async () => {
+    const manager = new BackgroundWorkerManager({ logger: silentLogger(), stopTimeout: 100 });
+    const worker = manager.add(periodic("Slow", { period: 10, runOnStart: true }, () => new Promise((r) => setTimeout(r, 1_000))));
+    expect(() => worker.stop(5 as never)).toThrow(new TypeError("Slow: stop options must be an object, got 5"));
+    expect(() => worker.stop({ timeout: -1 })).toThrow(new RangeError('Slow: option "timeout" must be a number ≥ 0 (or Infinity), got -1'));
+    await manager.start();
+    await vi.advanceTimersByTimeAsync(1);
+    // No timeout given: the manager's stopTimeout (100 ms), not the run's full second.
+    const report = manager.stop({});
+    await vi.advanceTimersByTimeAsync(150);
+    expect(await report).toEqual({ ok: false, unsettled: [{ worker: "Slow", run: 1 }] });
+  });
+});
