@@ -38,6 +38,8 @@ export const mutateTests: string[] = [
 ];
 
 const config: ViteUserConfig = defineConfig({
-  test: { include: mutateTests },
+  // Instrumented code with per-test coverage runs several times slower: the 1,000-worker tests
+  // need more than vitest's 5 s on a loaded machine.
+  test: { include: mutateTests, testTimeout: 30_000 },
 });
 export default config;
