@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { BackgroundWorkerManager, periodic, PeriodicBackgroundWorker } from "../mod.ts";
 import { combine } from "../src/core/observer.ts";
 import { backedOff, FixedDelay, FixedRate } from "../src/core/schedule.ts";
+import { digest, groupOf, hash, owner } from "../src/lease/rendezvous.ts";
 import { drain, silentLogger } from "./helpers.ts";
 
 const work = (): void => {};
@@ -346,5 +347,29 @@ describe("the worker's lifecycle edges", () => {
     const report = manager.stop({});
     await vi.advanceTimersByTimeAsync(150);
     expect(await report).toEqual({ ok: false, unsettled: [{ worker: "Slow", run: 1 }] });
+  });
+});
+
+describe("rendezvous hashing (every instance must compute the same owner)", () => {
+  test("the hash is a fixed function of every character: the same on every instance and runtime", () => {
+    expect([hash(""), hash("a"), hash("worker")]).toEqual([2872998923, 444641715, 861408878]);
+    expect(hash("ab")).not.toBe(hash("a"));
+  });
+
+  test("a group's digest ignores the order of the names but not where one ends", () => {
+    expect(digest(["a", "b"])).toBe("ty930g");
+    expect(digest(["b", "a"])).toBe(digest(["a", "b"]));
+    expect(digest(["ab", "c"])).not.toBe(digest(["a", "bc"]));
+    expect(groupOf("g1.instance")).toBe("g1");
+  });
+
+  test("a worker's owner is the member with the highest hash of the pair; none without members", () => {
+    const members = Array.from({ length: 8 }, (_, i) => `g.m${i}`);
+    for (const worker of ["Mailer", "Billing", "Reports", "w1", "w2"]) {
+      const expected = [...members].sort((a, b) => hash(`${b}\u0000${worker}`) - hash(`${a}\u0000${worker}`))[0];
+      expect(owner(worker, members)).toBe(expected);
+      expect(owner(worker, [...members].reverse())).toBe(expected);
+    }
+    expect(owner("Mailer", [])).toBeUndefined();
   });
 });
