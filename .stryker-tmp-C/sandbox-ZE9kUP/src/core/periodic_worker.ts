@@ -1,0 +1,247 @@
+/**
+ * PeriodicBackgroundWorker: a worker's lifecycle (start, stop, trigger, status, its period) over
+ * its state record; the path of each run is in `run_path.ts`.
+ * @module
+ */
+// @ts-nocheck
+
+import { ATTACH, type Attachable, ownHost, type WorkerHost } from "./host.ts";
+import { isClusterStore } from "./lease.ts";
+import { workerLease } from "./lease_gate.ts";
+import { checkPositive, show } from "./options.ts";
+import { PeriodicState, type WorkerBody } from "./periodic_state.ts";
+import { log } from "./report.ts";
+import { leaseLost, onDue, queueAt } from "./run_path.ts";
+import { abortSignals, resetSignals } from "./run_signal.ts";
+import { FixedRate, makeSchedule } from "./schedule.ts";
+import { DEFAULT_STOP_TIMEOUT, OK_REPORT, settlesWithin, stopTimeout } from "./stopping.ts";
+import { Triggers } from "./triggers.ts";
+import type { BackgroundWorker, RunResult, StopOptions, StopReport, WorkerContext, WorkerState, WorkerStatus } from "./types.ts";
+import { checkRateJitter, type PeriodicWorkerOptions, resolveWorkerOptions } from "./worker_options.ts";
+
+/**
+ * A worker that runs {@link PeriodicBackgroundWorker.doWork} every `period` ms, never overlapping
+ * itself: in the default fixed-delay mode the next run is due `period` ms after the previous one
+ * ended. Subclass it and implement `doWork`.
+ *
+ * @example
+ * ```ts
+ * import { BackgroundWorkerManager, PeriodicBackgroundWorker, type WorkerContext } from "@background/workers";
+ *
+ * class PassiveUserCheckerWorker extends PeriodicBackgroundWorker {
+ *   constructor() {
+ *     super({ period: 5_000 });
+ *   }
+ *   protected override async doWork({ signal, run }: WorkerContext): Promise<void> {
+ *     await fetch("https://example.com/users/deactivate-passive", { method: "POST", signal });
+ *     console.log(`run ${run} done`);
+ *   }
+ * }
+ *
+ * const manager = new BackgroundWorkerManager();
+ * manager.add(new PassiveUserCheckerWorker());
+ * await manager.start();
+ * ```
+ */
+export abstract class PeriodicBackgroundWorker<Scope = unknown> implements BackgroundWorker {
+  readonly #s: PeriodicState<Scope>;
+
+  /**
+   * Checks the options; nothing runs until `start()`.
+   *
+   * @param options `period` and the rest; the name defaults to the class name.
+   * @throws {RangeError} for a period that is not a finite number > 0, a negative jitter or timeout.
+   * @throws {TypeError} for an unknown option or mode, or a worker without a name.
+   */
+  constructor(options: PeriodicWorkerOptions) {
+    const resolved = resolveWorkerOptions(new.target.name, options);
+    // `doWork` is protected: the run path reaches it through the WorkerBody interface.
+    this.#s = new PeriodicState<Scope>(resolved.config, makeSchedule(resolved), this as unknown as WorkerBody<Scope>, onDue);
+    if (!resolved.enabled) this.#s.state = "disabled";
+  }
+
+  /** The work of one run. Honour `context.signal`: it aborts on stop and on timeout. */
+  protected abstract doWork(context: WorkerContext<Scope>): void | Promise<void>;
+
+  /** The worker's name, unique within a manager. */
+  get name(): string {
+    return this.#s.config.name;
+  }
+
+  /** Its state: `"idle"` (waiting), `"running"`, `"stopped"` or `"disabled"`. */
+  get state(): WorkerState {
+    return this.#s.state;
+  }
+
+  /**
+   * Milliseconds between runs (0 for a cron worker). Setting it while idle reschedules from now;
+   * during a run, the next run uses it.
+   */
+  get period(): number {
+    return this.#s.schedule.period ?? 0;
+  }
+
+  set period(value: number) {
+    const s = this.#s;
+    const name = s.config.name;
+    if (s.schedule.period === undefined) throw new TypeError(`${name}: a cron worker has no period to set (got ${show(value)})`);
+    const period = checkPositive(name, "period", value);
+    if (s.schedule instanceof FixedRate && s.config.jitter !== undefined) checkRateJitter(name, period, s.config.jitter);
+    s.schedule.period = period;
+    const queue = s.host?.queue;
+    if (s.state === "running") {
+      s.schedule.rebase(s.nominalDue);
+    } else if (queue?.has(s.entry)) {
+      const now = queue.now();
+      s.schedule.rebase(now);
+      queueAt(s, s.schedule.first(now));
+    }
+  }
+
+  /**
+   * Starts the worker: the first run is due one period from now (at once with `runOnStart`). Never
+   * calls `doWork` synchronously. A no-op when the worker is disabled or started already.
+   */
+  start(): Promise<void> {
+    const s = this.#s;
+    if (s.state !== "stopped") return Promise.resolve();
+    if (s.host === undefined) {
+      s.host = ownHost();
+      s.ownHost = true;
+    }
+    const host = s.host;
+    const name = s.config.name;
+    s.gen++;
+    s.stopPromise = undefined;
+    resetSignals(s);
+    s.state = "idle";
+    const lease = s.config.lease === undefined ? host.lease : s.config.lease || undefined;
+    const config = s.config;
+    s.gate = lease === undefined ? undefined : workerLease(host, lease, {
+      name: (lease.prefix ?? "") + name,
+      period: s.schedule.period,
+      everySlot: config.missed === "all",
+    }, {
+      lost: (error) => leaseLost(s, error),
+      fault: (error) => s.host?.report(error, { worker: name, run: s.run, phase: "lease" }),
+      changed: (held, fencingToken) => s.host?.observer?.lease?.({ worker: name, held, fencingToken }),
+    });
+    s.catchup = undefined;
+    const now = host.queue.now();
+    const first = s.schedule.first(now);
+    // With a cluster store, check in at once: the cluster may know this worker's last slot, and a
+    // slot nobody ran while every instance was down is run now (its missed option).
+    s.checkIn = !config.runOnStart && lease !== undefined && isClusterStore(lease.store);
+    queueAt(s, config.runOnStart || s.checkIn ? now : first, !s.checkIn);
+    log(host.logger, "debug", `[background-workers] ${name}: started`);
+    return Promise.resolve();
+  }
+
+  /**
+   * Stops the worker: aborts the signal of the run in flight, then waits for it at most `timeout` ms
+   * (default 30,000). Resolves with a report naming a run that did not settle in time. Calling it
+   * again, or concurrently, returns the same result.
+   */
+  stop(options?: StopOptions): Promise<StopReport> {
+    const s = this.#s;
+    const name = s.config.name;
+    const timeout = stopTimeout(name, `${name}: stop`, options, DEFAULT_STOP_TIMEOUT);
+    if (s.stopPromise !== undefined) return s.stopPromise;
+    if (s.state !== "idle" && s.state !== "running") return s.stopPromise = Promise.resolve(OK_REPORT);
+    return s.stopPromise = this.#stop(timeout);
+  }
+
+  async #stop(timeout: number): Promise<StopReport> {
+    const s = this.#s;
+    const host = s.host as WorkerHost;
+    const name = s.config.name;
+    // Called from the synchronous part of a run (before its first await), when it has no promise yet.
+    const inSync = s.state === "running" && s.inFlight === undefined;
+    s.gen++;
+    s.state = "stopped";
+    host.queue.cancel(s.entry);
+    if (s.timeoutEntry !== undefined) host.queue.cancel(s.timeoutEntry);
+    s.dueWhileBusy = false;
+    abortSignals(s, new DOMException(`${name} stopped`, "AbortError"));
+    const inFlight = inSync ? new Promise<void>((resolve) => (s.onSettled = resolve)) : s.inFlight;
+    const gate = s.gate;
+    s.gate = undefined;
+    let report = OK_REPORT;
+    if (inFlight !== undefined) {
+      const run = s.run;
+      s.stopWaiting = true;
+      const settled = await settlesWithin(host.queue.clock, inFlight, timeout);
+      s.stopWaiting = false;
+      if (!settled) report = { ok: false, unsettled: [{ worker: name, run }] };
+    } else {
+      // Triggered, but the run had not begun: it never will, so say so rather than hang.
+      s.triggers?.reject(new Error(`${name}: stopped before the triggered run began`));
+      // Waiting on the store, not on a run: wait for its answer (within the limit) so that a lease
+      // it brings is given back below; no run is named, for none began.
+      const admission = gate?.pending;
+      if (admission !== undefined) await settlesWithin(host.queue.clock, admission, timeout);
+    }
+    // A run that did not settle keeps its lease until the lease expires: no other instance may start
+    // while it may still write. Otherwise give the lease up so that another instance takes over now.
+    await gate?.close(report.ok, report.ok ? undefined : inFlight);
+    log(host.logger, "debug", `[background-workers] ${name}: stopped`);
+    return report;
+  }
+
+  /**
+   * Runs the worker now, through the same path as a scheduled run. If a run is in flight, resolves
+   * with that run's end instead of starting a second one. Rejects unless the worker is started.
+   */
+  trigger(): Promise<RunResult> {
+    const s = this.#s;
+    if (s.state !== "idle" && s.state !== "running") {
+      return Promise.reject(new Error(`${s.config.name}: cannot trigger a worker that is ${s.state}`));
+    }
+    const result = (s.triggers ??= new Triggers()).wait();
+    if (s.state === "idle" && s.inFlight === undefined && s.gate?.pending === undefined) {
+      // Through the queue, so a trigger runs like any due run: on its own tick, never inside the caller.
+      queueAt(s, (s.host as WorkerHost).queue.now(), false);
+    }
+    return result;
+  }
+
+  /** The worker's status line, as listed by `manager.status()`. */
+  status(): WorkerStatus {
+    const s = this.#s;
+    const queue = s.host?.queue;
+    // The slot itself where the schedule knows it (cron), plus the jitter this run was given.
+    const next = queue !== undefined && queue.has(s.entry)
+      ? Math.round((s.schedule.wallOf?.(s.nominalDue) ?? queue.epochOffset + s.nominalDue) + s.entry.due - s.nominalDue)
+      : null;
+    return s.line(s.config.name, s.state, next);
+  }
+
+  static {
+    // The manager lends its host through the symbol-keyed method of `Attachable`. It is defined
+    // here rather than as a class member because isolated declarations (JSR's fast types) cannot
+    // emit a computed member name; the interface below gives it its type.
+    Object.defineProperty(this.prototype, ATTACH, {
+      configurable: true,
+      writable: true,
+      value(this: PeriodicBackgroundWorker, host: WorkerHost | undefined): void {
+        const s = this.#s;
+        const name = s.config.name;
+        if (host !== undefined && s.host !== undefined && !s.ownHost) {
+          throw new Error(`${name}: this worker already belongs to a manager; remove it there first`);
+        }
+        if (s.state === "idle" || s.state === "running") {
+          throw new Error(`${name}: stop this worker before moving it into or out of a manager`);
+        }
+        s.host = host;
+        s.ownHost = false;
+      },
+    });
+  }
+}
+
+/**
+ * A periodic worker can be attached to a manager's host (the method is defined in the class's
+ * static block). Internal: not part of the documented API.
+ * @ignore
+ */
+export interface PeriodicBackgroundWorker<Scope = unknown> extends Attachable {}

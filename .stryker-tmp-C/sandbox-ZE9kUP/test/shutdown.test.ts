@@ -1,0 +1,91 @@
+/**
+ * Graceful shutdown on real processes: each runtime runs the suite and spawns children of its own
+ * kind (Deno's suite spawns Deno, Bun's spawns Bun, Node's spawns Node).
+ */
+// @ts-nocheck
+
+import { describe, expect, test } from "vitest";
+import { runtime, start } from "./child.ts";
+
+describe(`6. Shutdown signals on ${runtime} (real child processes)`, () => {
+  test("6.2 SIGTERM during a run: the signal aborts, the run settles, no run starts after, exit 0", async () => {
+    const child = start("test/fixtures/shutdown_child.ts", ["graceful"]);
+    await child.waitFor(/^start 1$/);
+    const sentAt = performance.now();
+    child.signal("SIGTERM");
+    const { code, at } = await child.exited;
+    expect(code).toBe(0);
+    const after = child.lines.slice(child.lines.indexOf("start 1") + 1);
+    expect(after).toContain("aborted 1 AbortError");
+    expect(after).toContain("settled 1");
+    expect(after).toContain("beforeExit true");
+    expect(after.filter((l) => l.startsWith("start "))).toEqual([]);
+    // Within the stop timeout (5 s): the run needed 100 ms to settle after its abort.
+    expect(at - sentAt).toBeLessThan(5_000);
+  });
+
+  test("6.2 a run that ignores its signal: exit 1 after the stop timeout", async () => {
+    const child = start("test/fixtures/shutdown_child.ts", ["stubborn"]);
+    await child.waitFor(/^start 1$/);
+    const sentAt = performance.now();
+    child.signal("SIGTERM");
+    const { code, at } = await child.exited;
+    expect(code).toBe(1);
+    expect(child.lines).toContain("beforeExit false");
+    expect(at - sentAt).toBeGreaterThanOrEqual(250);
+    expect(at - sentAt).toBeLessThan(5_000);
+  });
+
+  test("6.2 SIGINT twice exits at once with 130", async () => {
+    const child = start("test/fixtures/shutdown_child.ts", ["stubborn"]);
+    await child.waitFor(/^start 1$/);
+    child.signal("SIGINT");
+    await child.waitFor(/SIGINT: stopping/);
+    child.signal("SIGINT");
+    const { code } = await child.exited;
+    expect(code).toBe(130);
+    expect(child.lines).not.toContain("beforeExit false");
+  });
+
+  test("6.1 a disposed onShutdown leaves no listener behind", async () => {
+    const child = start("test/fixtures/shutdown_child.ts", ["dispose"]);
+    const counts = await child.waitFor(/^listeners /);
+    await child.waitFor(/^ready$/);
+    const [before, during, after] = counts.split(" ").slice(1).map(Number);
+    if (runtime !== "deno") {
+      expect(during).toBe(before! + 2);
+      expect(after).toBe(before);
+    }
+    // With no listener left, SIGTERM does what it does to any process: it kills it.
+    child.signal("SIGTERM");
+    const { code, signal } = await child.exited;
+    expect(child.lines).not.toContain("callback");
+    expect(signal === "SIGTERM" || code === 143).toBe(true);
+  });
+});
+
+describe(`6. The edge-server example on ${runtime}`, () => {
+  test("examples/" + runtime + "_edge_server.ts answers /health and exits 0 on SIGTERM", async () => {
+    const child = start(`examples/${runtime}_edge_server.ts`, [], { PORT: "0" });
+    const listening = await child.waitFor(/^listening on /);
+    const url = `${listening.slice("listening on ".length)}/health`;
+    await child.waitFor(/MetricsFlusher|PassiveUserCheckerWorker run 1/);
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    const body = await response.json() as { status: string; workers: { name: string; state: string; nextRunAt: string | null }[] };
+    expect(body.status).toBe("ok");
+    expect(body.workers.map((w) => w.name)).toEqual(["PassiveUserCheckerWorker", "MetricsFlusher"]);
+    for (const w of body.workers) expect(["idle", "running"]).toContain(w.state);
+    // MetricsFlusher runs for 300 ms out of each second: wait until it is in a run, then deploy.
+    for (let i = 0; i < 50; i++) {
+      const now = await (await fetch(url)).json() as typeof body;
+      if (now.workers[1]?.state === "running") break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.signal("SIGTERM");
+    const { code } = await child.exited;
+    expect(code).toBe(0);
+    expect(child.lines).toContain("server closed");
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});

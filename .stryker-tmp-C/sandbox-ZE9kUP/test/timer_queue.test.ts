@@ -1,0 +1,169 @@
+// @ts-nocheck
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { MAX_DELAY, type TimerEntry, timerEntry, TimerQueue } from "../src/core/timer_queue.ts";
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function recorder(): { fired: string[]; entry: (label: string) => TimerEntry } {
+  const fired: string[] = [];
+  return { fired, entry: (label) => timerEntry(() => fired.push(label)) };
+}
+
+describe("timer queue", () => {
+  test("fires entries in due order, ties first-scheduled first", () => {
+    const q = new TimerQueue();
+    const { fired, entry } = recorder();
+    const now = performance.now();
+    q.schedule(entry("c"), now + 30);
+    q.schedule(entry("a"), now + 10);
+    q.schedule(entry("b1"), now + 20);
+    q.schedule(entry("b2"), now + 20);
+    vi.advanceTimersByTime(30);
+    expect(fired).toEqual(["a", "b1", "b2", "c"]);
+    expect(q.size).toBe(0);
+  });
+
+  test("keeps one pending setTimeout whatever the number of entries, and none when empty", () => {
+    const q = new TimerQueue();
+    const now = performance.now();
+    const entries = Array.from({ length: 500 }, () => timerEntry(() => {}));
+    entries.forEach((e, i) => q.schedule(e, now + 1 + (i % 50)));
+    expect(vi.getTimerCount()).toBe(1);
+    for (const e of entries) q.cancel(e);
+    expect(q.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(q.armed).toBe(false);
+  });
+
+  test("moving an entry earlier re-arms; cancel removes it from any position", () => {
+    const q = new TimerQueue();
+    const { fired, entry } = recorder();
+    const now = performance.now();
+    const a = entry("a");
+    const b = entry("b");
+    const c = entry("c");
+    q.schedule(a, now + 100);
+    q.schedule(b, now + 200);
+    q.schedule(c, now + 300);
+    q.schedule(c, now + 50);
+    q.cancel(b);
+    vi.advanceTimersByTime(60);
+    expect(fired).toEqual(["c"]);
+    vi.advanceTimersByTime(1000);
+    expect(fired).toEqual(["c", "a"]);
+  });
+
+  test("delays past 2^31-1 ms are waited in chunks and never fire early", () => {
+    const q = new TimerQueue();
+    const { fired, entry } = recorder();
+    const due = performance.now() + MAX_DELAY + 5_000;
+    q.schedule(entry("late"), due);
+    vi.advanceTimersByTime(MAX_DELAY);
+    expect(fired).toEqual([]);
+    vi.advanceTimersByTime(4_999);
+    expect(fired).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(fired).toEqual(["late"]);
+  });
+
+  test("an entry scheduled from inside fire() for later waits for its own time", () => {
+    const q = new TimerQueue();
+    const times: number[] = [];
+    const start = performance.now();
+    const e: TimerEntry = timerEntry((now) => {
+      times.push(now - start);
+      if (times.length < 3) q.schedule(e, now + 10);
+    });
+    q.schedule(e, start + 10);
+    vi.advanceTimersByTime(100);
+    expect(times).toEqual([10, 20, 30]);
+  });
+
+  test("matches a sorted reference under random schedule, move and cancel", () => {
+    const q = new TimerQueue();
+    let seed = 42;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const fired: number[] = [];
+    const base = performance.now();
+    const entries = Array.from({ length: 200 }, (_, i) => timerEntry(() => fired.push(i)));
+    const due = new Map<number, number>();
+    for (let step = 0; step < 2_000; step++) {
+      const i = rand(entries.length);
+      if (rand(4) === 0) {
+        q.cancel(entries[i]!);
+        due.delete(i);
+      } else {
+        const d = base + 1 + rand(1_000);
+        q.schedule(entries[i]!, d);
+        due.set(i, d);
+      }
+    }
+    vi.advanceTimersByTime(2_000);
+    const expected = [...due.entries()].sort((x, y) => x[1] - y[1]).map(([i]) => i);
+    // Equal due times fire first-scheduled first; compare as due times to ignore tie order.
+    expect(fired.map((i) => due.get(i))).toEqual(expected.map((i) => due.get(i)));
+    expect(new Set(fired)).toEqual(new Set(expected));
+  });
+
+  test("lanes: entries with a lane key fire in due order mixed with heap entries, under random moves and cancels", () => {
+    const q = new TimerQueue();
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const fired: number[] = [];
+    const firedAt: number[] = [];
+    const base = performance.now();
+    const entries = Array.from({ length: 300 }, (_, i) => timerEntry((now) => (fired.push(i), firedAt.push(now))));
+    const due = new Map<number, number>();
+    let t = base;
+    for (let step = 0; step < 3_000; step++) {
+      const i = rand(entries.length);
+      if (rand(5) === 0) {
+        q.cancel(entries[i]!);
+        due.delete(i);
+      } else {
+        // Mostly increasing due times per lane (the common case), sometimes out of order.
+        t += rand(3);
+        const d = rand(4) === 0 ? base + 1 + rand(4_000) : t + 1;
+        const lane = rand(4) === 0 ? undefined : 100 * (1 + rand(3));
+        q.schedule(entries[i]!, d, lane);
+        due.set(i, d);
+      }
+    }
+    expect(q.size).toBe(due.size);
+    for (const [i] of due) expect(q.has(entries[i]!)).toBe(true);
+    vi.advanceTimersByTime(20_000);
+    const expected = [...due.entries()].sort((x, y) => x[1] - y[1]);
+    expect(fired.map((i) => due.get(i))).toEqual(expected.map(([, d]) => d));
+    expect(new Set(fired)).toEqual(new Set(expected.map(([i]) => i)));
+    // Never early: each entry fired at or after its due time.
+    fired.forEach((i, k) => expect(firedAt[k]).toBeGreaterThanOrEqual(due.get(i)!));
+    expect(q.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test("lanes: cancelling every entry of a lane leaves no timer, and a re-scheduled entry fires once", () => {
+    const q = new TimerQueue();
+    const { fired, entry } = recorder();
+    const now = performance.now();
+    const es = ["a", "b", "c"].map((l) => entry(l));
+    es.forEach((e, i) => q.schedule(e, now + 10 + i, 1_000));
+    expect(vi.getTimerCount()).toBe(1);
+    for (const e of es) q.cancel(e);
+    expect(vi.getTimerCount()).toBe(0);
+    q.schedule(es[0]!, now + 5, 1_000);
+    q.schedule(es[0]!, now + 50, 1_000);
+    vi.advanceTimersByTime(100);
+    expect(fired).toEqual(["a"]);
+  });
+});
