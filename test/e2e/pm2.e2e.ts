@@ -108,7 +108,8 @@ describe.skipIf(why !== undefined)("PM2 7: three instances, Redis leases, gracef
   test("with PM2's default kill_timeout (1,600 ms) a run that takes longer to wind down is SIGKILLed: no stop line, the lease left to expire", async () => {
     const app = "default-kill";
     writeFileSync(join(dir, "default-kill.json"), JSON.stringify({ apps: [{ name: app, script: "dist/main.js", exec_mode: "cluster", instances: 1 }] }));
-    const slow = { LEASE_PREFIX: `${prefix}${app}:`, STOP_TIMEOUT: "5000", REPORTS: "1", REPORT_MS: "4000", PERIOD_MS: "200" };
+    // A run of 60 s: still going when `pm2 stop` arrives, however long the CLI takes to start on a busy machine.
+    const slow = { LEASE_PREFIX: `${prefix}${app}:`, STOP_TIMEOUT: "5000", REPORTS: "1", REPORT_MS: "60000", PERIOD_MS: "200" };
     await pm2(["start", "default-kill.json"], slow);
     expect(await until(() => count(app, /: run 1 /) === 1, 30_000), logs(app).join("\n")).toBe(true);
     const held = await holder(app);
