@@ -119,20 +119,33 @@ export interface HealthBody {
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-/** Why a worker is unhealthy at `now`, or null. */
-export function problemOf(s: WorkerStatus, rules: HealthRules, now: number): string | null {
-  if (s.consecutiveFailures >= rules.failingAfter) return `failed ${s.consecutiveFailures} times in a row`;
-  // A paused, stopped or disabled worker runs nothing on purpose: it is not late.
-  if (s.nextRunAt !== null && (s.state === "idle" || s.state === "running")) {
-    const late = now - s.nextRunAt;
-    if (late > rules.lateAfterMs) return `late by ${Math.round(late / 1_000)} s`;
-  }
+/**
+ * The period of a worker that has one (`PeriodicBackgroundWorker.period`; none for cron or a worker
+ * of another kind): what tells how late a run in flight makes it.
+ */
+export function periodOf(manager: BackgroundWorkerManager, name: string): number | undefined {
+  const period = (manager.get(name) as { period?: unknown } | undefined)?.period;
+  return typeof period === "number" && period > 0 ? period : undefined;
+}
+
+/**
+ * Why a worker is unhealthy at `now`, or null. Late means: idle with its next slot overdue (the
+ * timer queue starved), or running past the slot that would have followed had the run taken no
+ * time (`lastRunAt + period`: a hung run, or one far longer than its period). A paused, stopped or
+ * disabled worker runs nothing on purpose and is never late.
+ */
+export function problemOf(s: WorkerStatus, rules: HealthRules, now: number, period: number | undefined): string | null {
+  if (s.consecutiveFailures >= rules.failingAfter) return `failed ${s.consecutiveFailures} time${s.consecutiveFailures === 1 ? "" : "s"} in a row`;
+  let due: number | null = null;
+  if (s.state === "idle") due = s.nextRunAt;
+  else if (s.state === "running") due = s.nextRunAt ?? (period !== undefined && s.lastRunAt !== null ? s.lastRunAt + period : null);
+  if (due !== null && now - due > rules.lateAfterMs) return `late by ${Math.round((now - due) / 1_000)} s`;
   return null;
 }
 
 /** One worker's health line. */
-export function workerHealth(s: WorkerStatus, rules: HealthRules, now: number): WorkerHealth {
-  const problem = problemOf(s, rules, now);
+export function workerHealth(s: WorkerStatus, rules: HealthRules, now: number, period: number | undefined): WorkerHealth {
+  const problem = problemOf(s, rules, now, period);
   return {
     name: s.name,
     state: s.state,
@@ -151,7 +164,7 @@ export function workerHealth(s: WorkerStatus, rules: HealthRules, now: number): 
 
 /** The `/health` body of a manager's status lines. */
 export function healthBody(manager: BackgroundWorkerManager, statuses: readonly WorkerStatus[], rules: HealthRules, now: number): HealthBody {
-  const workers = statuses.map((s) => workerHealth(s, rules, now));
+  const workers = statuses.map((s) => workerHealth(s, rules, now, periodOf(manager, s.name)));
   const status = !manager.running ? "stopped" : workers.every((w) => w.healthy) ? "ok" : "failing";
   return { status, checkedAt: new Date(now).toISOString(), workers };
 }

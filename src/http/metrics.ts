@@ -6,9 +6,9 @@
  * over HTTP") has the table.
  * @module
  */
+import type { BackgroundWorkerManager } from "../core/manager.ts";
 import type { SkipCounts, WorkerState, WorkerStatus } from "../core/types.ts";
-import type { HealthRules } from "./health.ts";
-import { problemOf } from "./health.ts";
+import { type HealthRules, periodOf, problemOf } from "./health.ts";
 import { type Histogram, type RunLog, SECONDS_BUCKETS } from "./run_log.ts";
 
 /** The Prometheus names, by the OpenTelemetry name they stand for (or none). */
@@ -64,7 +64,13 @@ class Family {
 }
 
 /** The whole exposition for the manager's status lines and the run log, at `now` (epoch ms). */
-export function exposition(statuses: readonly WorkerStatus[], log: RunLog, rules: HealthRules, now: number): string {
+export function exposition(
+  manager: BackgroundWorkerManager,
+  statuses: readonly WorkerStatus[],
+  log: RunLog,
+  rules: HealthRules,
+  now: number,
+): string {
   const n = PROMETHEUS_NAMES;
   const duration = new Family(n.duration, "histogram", "How long runs took, from start to settle, by outcome.");
   const outcome = new Family(n.outcome, "counter", "Runs that settled, by outcome.");
@@ -98,7 +104,7 @@ export function exposition(statuses: readonly WorkerStatus[], log: RunLog, rules
     consecutive.sample(n.consecutiveFailures, base, s.consecutiveFailures);
     if (s.lastRunAt !== null) lastRun.sample(n.lastRun, base, s.lastRunAt / 1_000);
     if (s.nextRunAt !== null) nextRun.sample(n.nextRun, base, s.nextRunAt / 1_000);
-    healthy.sample(n.healthy, base, problemOf(s, rules, now) === null ? 1 : 0);
+    healthy.sample(n.healthy, base, problemOf(s, rules, now, periodOf(manager, s.name)) === null ? 1 : 0);
   }
   const families = [duration, outcome, lateness, skipped, active, leases, state, consecutive, lastRun, nextRun, healthy];
   return families.map((f) => f.lines.join("\n")).join("\n") + "\n";

@@ -163,7 +163,7 @@ export function statusHandler(manager: BackgroundWorkerManager, options: StatusH
         return Response.json(body, { status: body.status === "ok" ? 200 : 503, headers: COMMON });
       }
       case "/metrics":
-        return new Response(exposition(statuses(), log, rules, Date.now()), {
+        return new Response(exposition(manager, statuses(), log, rules, Date.now()), {
           headers: { ...COMMON, "content-type": "text/plain; version=0.0.4; charset=utf-8" },
         });
       case "/api/status": {
