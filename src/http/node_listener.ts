@@ -24,8 +24,8 @@ export interface NodeRequestLike {
   readonly url?: string | undefined;
   /** The headers, lower-cased. */
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
-  /** The socket: `encrypted` on a TLS one. */
-  readonly socket?: { readonly encrypted?: boolean | undefined } | undefined;
+  /** The socket (a TLS one has `encrypted: true`). */
+  readonly socket?: object | undefined;
 }
 
 /**
@@ -89,7 +89,7 @@ async function serve(handler: (request: Request) => Promise<Response>, req: Node
       else for (const each of value) headers.append(name, each);
     }
     const host = headers.get("host") ?? "localhost";
-    const scheme = req.socket?.encrypted === true ? "https" : "http";
+    const scheme = (req.socket as { encrypted?: unknown } | undefined)?.encrypted === true ? "https" : "http";
     response = await handler(new Request(`${scheme}://${host}${req.url ?? "/"}`, { method: req.method ?? "GET", headers }));
   } catch {
     response = new Response("internal server error", { status: 500 });
