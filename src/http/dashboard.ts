@@ -40,6 +40,7 @@ tr.unhealthy td:first-child { border-left: 4px solid var(--bad); }
 .runs span.failure, .runs span.timeout, .runs span.lease-lost { background: var(--bad); }
 .runs span.aborted, .runs span.cancelled { background: var(--muted); }
 button { margin-right: .25rem; }
+td[data-field=actions], td[data-field=lastRunAt], td[data-field=nextRunAt] { white-space: nowrap; }
 footer { margin-top: 1rem; color: var(--muted); }
 `;
 
@@ -50,10 +51,11 @@ const rows = new Map();
 const body = document.querySelector("#workers tbody");
 const summary = document.getElementById("summary");
 const updated = document.getElementById("updated");
+const span = (s) => s < 60 ? s + " s" : s < 3600 ? Math.round(s / 60) + " min" : Math.floor(s / 3600) + " h " + Math.round((s % 3600) / 60) + " min";
 const ago = (iso) => {
   if (iso === null) return "–";
   const s = Math.round((Date.parse(iso) - Date.now()) / 1000);
-  return s === 0 ? "now" : s < 0 ? (-s) + " s ago" : "in " + s + " s";
+  return s === 0 ? "now" : s < 0 ? span(-s) + " ago" : "in " + span(s);
 };
 const ms = (n) => n === null ? "–" : n < 1000 ? n.toFixed(1) + " ms" : (n / 1000).toFixed(2) + " s";
 function cell(row, field, cls) {
@@ -85,7 +87,9 @@ function rowOf(name) {
   for (const [field, cls] of [["name"], ["state", "state"], ["runs", "num"], ["failures", "num"], ["lastRunAt"], ["duration", "num"], ["nextRunAt"], ["recent"], ["lastError"], ["actions"]]) {
     row.cells[field] = cell(tr, field, cls);
   }
-  row.cells.recent.className = "runs";
+  row.bars = document.createElement("div");
+  row.bars.className = "runs";
+  row.cells.recent.appendChild(row.bars);
   body.appendChild(tr);
   rows.set(name, row);
   return row;
@@ -118,7 +122,7 @@ function render(status) {
     c.nextRunAt.title = w.nextRunAt || "";
     c.lastError.textContent = w.lastError === null ? "" : w.lastError.name + ": " + w.lastError.message;
     c.lastError.className = "error";
-    c.recent.replaceChildren(...w.recent.map((r) => {
+    row.bars.replaceChildren(...w.recent.map((r) => {
       const bar = document.createElement("span");
       bar.className = r.outcome;
       bar.title = "#" + r.run + " " + r.outcome + " " + ms(r.durationMs) + (r.error ? " " + r.error.name + ": " + r.error.message : "");
@@ -135,6 +139,8 @@ function render(status) {
           c.actions.appendChild(button);
         }
       }
+      // A paused worker refuses a trigger: resume it first.
+      c.actions.querySelector("[data-action=trigger]").hidden = w.state === "paused";
       c.actions.querySelector("[data-action=pause]").hidden = w.state === "paused";
       c.actions.querySelector("[data-action=resume]").hidden = w.state !== "paused";
     } else {
