@@ -44,11 +44,11 @@ describe.skipIf(missing !== undefined)("the dashboard in Chromium", () => {
     log = recorded.actions;
     app = await serve(recorded.handler);
     // Another origin (another port: same site, so the operator's cookie goes along) with a page that posts to the dashboard.
-    other = await serve(async () =>
-      new Response(`<!doctype html><title>elsewhere</title><script>
+    other = await serve(() =>
+      Promise.resolve(new Response(`<!doctype html><title>elsewhere</title><script>
         fetch(${JSON.stringify(app.url)} + "/api/workers/Manual/trigger", { method: "POST", mode: "no-cors", credentials: "include" })
           .finally(() => { document.title = "posted"; });
-      </script>`, { headers: { "content-type": "text/html" } })
+      </script>`, { headers: { "content-type": "text/html" } }))
     );
     await manager.start();
     ({ browser, close: closeBrowser } = await launch());
@@ -91,7 +91,7 @@ describe.skipIf(missing !== undefined)("the dashboard in Chromium", () => {
     expect(await page.locator("#workers img, #workers b, #workers script").count()).toBe(0);
     // Runs come and go (the page redraws every 200 ms): give an injected handler the time to fire.
     await page.waitForTimeout(1_000);
-    expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: boolean }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     // The row is marked unhealthy, and the summary says why.
     expect(await page.locator("#summary").textContent()).toContain(`Unhealthy: ${EVIL_NAME} (failed`);
@@ -114,7 +114,7 @@ describe.skipIf(missing !== undefined)("the dashboard in Chromium", () => {
     const page = await context.newPage();
     const before = manager.status()[1]!.runs;
     await page.goto(other.url + "/");
-    await page.waitForFunction(() => document.title === "posted", undefined, { timeout: 10_000 });
+    await page.waitForFunction('document.title === "posted"', undefined, { timeout: 10_000 });
     const forged = log.filter((a) => a.origin === other.url);
     expect(forged).toEqual([{ path: "/api/workers/Manual/trigger", origin: other.url, status: 403 }]);
     expect(manager.status()[1]!.runs).toBe(before);
