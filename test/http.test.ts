@@ -221,6 +221,15 @@ describe("the dashboard page", () => {
     await manager.stop();
   });
 
+  test("a recent run keeps at most 1,000 characters of its error's message (/health's lastError keeps it whole)", async () => {
+    const { manager, handler } = await scripted([new Error("x".repeat(5_000))]);
+    await vi.advanceTimersByTimeAsync(1_010);
+    const body = await (await handler(new Request(ORIGIN + "/api/status"))).json();
+    expect(body.workers[0].recent[0].error.message).toBe("x".repeat(1_000) + "…");
+    expect(body.workers[0].lastError.message).toHaveLength(5_000);
+    await manager.stop();
+  });
+
   test("disposing the handler stops its watching: later runs are not in its history", async () => {
     const { manager, handler } = await scripted([]);
     await vi.advanceTimersByTimeAsync(1_010);

@@ -29,6 +29,9 @@ export interface RecentRun {
   readonly error: ErrorLine | null;
 }
 
+/** Characters of an error message kept per recent run: a history of 20 multi-megabyte messages would not be small. */
+export const MESSAGE_LIMIT = 1_000;
+
 /** Upper bounds (seconds) of the histogram buckets, as the telemetry entry point advises them. */
 export const SECONDS_BUCKETS: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
 
@@ -96,6 +99,10 @@ export function errorLine(error: unknown): ErrorLine {
   return { name: error === null ? "null" : typeof error, message };
 }
 
+function shortened(line: ErrorLine): ErrorLine {
+  return line.message.length <= MESSAGE_LIMIT ? line : { name: line.name, message: `${line.message.slice(0, MESSAGE_LIMIT)}…` };
+}
+
 /** The observer that keeps the log; `manager.observe(log.observer)`. */
 export class RunLog {
   readonly #size: number;
@@ -145,7 +152,7 @@ export class RunLog {
       startedAt: event.startedAt,
       durationMs: event.durationMs,
       outcome,
-      error: outcome === "success" || event.error === undefined ? null : errorLine(event.error),
+      error: outcome === "success" || event.error === undefined ? null : shortened(errorLine(event.error)),
     });
   }
 
