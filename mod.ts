@@ -44,6 +44,7 @@ export type {
   WorkerStatus,
 } from "./src/core/types.ts";
 export type { StopOnShutdownOptions } from "./src/core/shutdown_hook.ts";
+export type { Clock, ClockSource } from "./src/core/clock.ts";
 export type { Engine, EngineJob, EngineRegistration, EngineSchedule, EngineWorker } from "./src/core/engine.ts";
 export type {
   DueEvent,

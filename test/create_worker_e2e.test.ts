@@ -136,7 +136,12 @@ await manager.stop();
     const source = (path: string) => pathToFileURL(join(root, path)).href;
     const deno = projectOf("deno-app", {
       "deno.json": JSON.stringify({
-        imports: { "@background/workers": source("mod.ts"), "@background/workers/cron": source("src/cron/mod.ts"), croner: "npm:croner@^11.0.1" },
+        imports: {
+          "@background/workers": source("mod.ts"),
+          "@background/workers/cron": source("src/cron/mod.ts"),
+          "@background/workers/testing": source("src/testing/mod.ts"),
+          croner: "npm:croner@^11.0.1",
+        },
         nodeModulesDir: "none",
       }),
     }, false);

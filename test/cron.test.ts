@@ -1,7 +1,7 @@
 import "../src/cron/mod.ts";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { BackgroundWorkerManager, periodic, type PeriodicOptions, type WorkerContext } from "../mod.ts";
-import { drain, silentLogger, sleep } from "./helpers.ts";
+import { drain, silentLogger, sleep, waitUntil } from "./helpers.ts";
 
 /** A cron worker that records the wall time (ISO) at which each run began. */
 function recorded(options: PeriodicOptions, ms = 0) {
@@ -261,23 +261,27 @@ describe("8.1 DST: one rule in every zone", () => {
 
 describe("8.2 Cron on real timers", () => {
   test("an event loop blocked past several slots yields one run, not a burst", async () => {
-    const starts: number[] = [];
-    const worker = periodic("Blocked", { cron: "* * * * * *" }, () => {
-      starts.push(Date.now());
+    const runs: { scheduledAt: number; startedAt: number }[] = [];
+    const worker = periodic("Blocked", { cron: "* * * * * *" }, ({ scheduledAt, startedAt }) => {
+      runs.push({ scheduledAt, startedAt });
     });
     await worker.start();
-    while (starts.length === 0) await sleep(20);
+    await waitUntil("a first run", () => runs.length > 0);
     // Block the loop from now to 300 ms past the second slot after the next: three slots go by.
     const until = Math.ceil(Date.now() / 1_000) * 1_000 + 2_300;
     while (Date.now() < until);
-    await sleep(1_300);
+    const before = runs.length;
+    // Waits for runs, not for a time: however late a loaded machine fires the timers.
+    await waitUntil("two runs after the block", () => runs.length >= before + 2);
     await worker.stop();
-    const after = starts.filter((t) => t >= until);
-    // One run stands for every slot the block missed, before the next slot (700 ms on: the bound is
-    // that slot, not a duration, so a loaded machine's late timer does not fail it); then the next
-    // run is that slot's.
-    expect(after).toHaveLength(2);
-    expect(after[0]!).toBeLessThan(until + 700);
-    expect(after[1]!).toBeGreaterThanOrEqual(until + 700);
-  }, 15_000);
+    const [late, next] = runs.slice(before) as [(typeof runs)[0], (typeof runs)[0]];
+    // One run stands for every slot the block missed: it was due at one of them ...
+    expect(late.scheduledAt % 1_000).toBe(0);
+    expect(late.scheduledAt).toBeLessThan(until);
+    // ... and the next is the first slot after that run began, not another missed one (startedAt and
+    // the next slot come from the same clock readings, within Date.now()'s whole milliseconds).
+    expect(next.scheduledAt % 1_000).toBe(0);
+    expect(next.scheduledAt).toBeGreaterThan(late.startedAt - 2);
+    expect(next.scheduledAt - 1_000).toBeLessThanOrEqual(late.startedAt + 2);
+  }, 30_000);
 });

@@ -271,3 +271,12 @@ describe(`2 and 4. what stays in memory after removal, on ${runtime} (a child wi
     expect(line.heapsKb[3]! - line.heapsKb[0]!).toBeLessThan(4_000);
   }, 90_000);
 });
+
+test("manager.stop() on a manager never started still stops the workers started one by one (a shutdown leaves none ticking)", async () => {
+  const manager = new BackgroundWorkerManager({ logger: silentLogger() });
+  const worker = manager.add(periodic("OnItsOwn", { period: 60_000 }, () => {}));
+  await worker.start();
+  expect(worker.state).toBe("idle");
+  expect((await manager.stop()).ok).toBe(true);
+  expect(worker.state).toBe("stopped");
+});

@@ -15,6 +15,18 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * On real timers: polls until `ready()` holds. `ms` only bounds a hang (the test then fails naming
+ * `what`); it is no claim about speed, so a loaded machine just takes longer to get there.
+ */
+export async function waitUntil(what: string, ready: () => boolean, ms = 20_000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!ready()) {
+    if (performance.now() > deadline) throw new Error(`no ${what} within ${ms} ms`);
+    await sleep(5);
+  }
+}
+
 /** Records the start and end (ms since `origin`) of each run, and how many ran at once. */
 export class RunLog {
   readonly starts: number[] = [];

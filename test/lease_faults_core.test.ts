@@ -110,8 +110,11 @@ describe.skipIf(missing !== undefined)("2. stop() while an acquire is on the wir
       await manager.start();
       // The reply comes once the restarted worker's first due time has passed (within the
       // acquire's own TTL/3 limit still): that due time found the old acquire in flight.
-      const due = manager.status()[0]?.nextRunAt ?? 0;
-      await until("the first due time after start()", 5_000, () => Date.now() > due + 20);
+      // nextRunAt is epoch ms (the monotonic due plus the epoch offset as read now): turned back into
+      // monotonic time at once, so that a step of the wall clock meanwhile cannot end the wait early.
+      const dueIn = (manager.status()[0]?.nextRunAt ?? 0) - Date.now();
+      const due = performance.now() + dueIn;
+      await until("the first due time after start()", 5_000, () => performance.now() > due + 20);
       late.deliver();
       // The late acquire's lease is ours or expires within a TTL: a run within three is generous.
       await until("run after stop({ timeout: 0 }) and start()", 3 * ttl + 2_000, () => runs() > 0, () =>

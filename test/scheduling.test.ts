@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { BackgroundWorkerManager, periodic, PeriodicBackgroundWorker, type PeriodicOptions } from "../mod.ts";
 import { MAX_DELAY } from "../src/core/timer_queue.ts";
-import { drain, RunLog, silentLogger, sleep } from "./helpers.ts";
+import { drain, RunLog, silentLogger, sleep, waitUntil } from "./helpers.ts";
 
 function logged(log: RunLog, options: PeriodicOptions, ms = 0) {
   return periodic("Logged", options, ms > 0 ? log.work(ms) : () => {
@@ -246,59 +246,86 @@ describe("1. Scheduling with real timers", () => {
     while (performance.now() < until) { /* the event loop is blocked */ }
   }
 
+  /**
+   * A worker that records, for each run, when it began and (from its context) when it was due, both
+   * on the monotonic clock: `startedAt - scheduledAt` is the library's own lateness (one epoch offset
+   * for both), so no wall-clock reading (which steps against the monotonic clock under load) enters.
+   */
+  function dueLog(options: PeriodicOptions) {
+    const runs: { start: number; due: number }[] = [];
+    const worker = periodic("Due", options, ({ scheduledAt, startedAt }) => {
+      const start = performance.now();
+      // `start` is read a few microseconds after the library's own reading: `due` is at most that late.
+      runs.push({ start, due: start - (startedAt - scheduledAt) });
+    });
+    return { worker, runs };
+  }
+
+  // No fixed sleep before stop(): a loaded machine fires timers late, which changes how many runs
+  // fit in a given time, not the order or the spacing asserted here.
   test("1.7 a blocked event loop yields one late run, not a burst (fixed delay)", async () => {
     const log = new RunLog();
     const worker = logged(log, { period: 20 });
     await worker.start();
     block(250);
-    await sleep(30);
+    await waitUntil("two runs after the block", () => log.starts.length >= 2);
     await worker.stop();
-    // Twelve periods were missed while blocked: one late run, then the next a period after it ended.
-    expect(log.starts.length).toBeGreaterThanOrEqual(1);
-    expect(log.starts.length).toBeLessThanOrEqual(3);
+    // Twelve periods were missed while blocked: one late run, then each next one a period after the
+    // previous ended (a burst would start them back to back).
     expect(log.starts[0]).toBeGreaterThanOrEqual(250);
-    if (log.starts.length > 1) expect(log.starts[1]! - log.ends[0]!).toBeGreaterThanOrEqual(19);
+    for (let i = 1; i < log.starts.length; i++) expect(log.starts[i]! - log.ends[i - 1]!).toBeGreaterThanOrEqual(19);
   });
 
   test("1.7 a blocked event loop yields one late run, not a burst (fixed rate)", async () => {
-    const log = new RunLog();
-    const worker = logged(log, { period: 100, mode: "fixed-rate" });
+    const { worker, runs } = dueLog({ period: 100, mode: "fixed-rate" });
     await worker.start();
-    // Blocked until half a period before the slot at 1,300 ms: the late run comes about 50 ms before
-    // that slot, so "on the grid" (about 50 ms later) and "at once" (a millisecond) stay apart
-    // however late a loaded machine fires the timer (up to 40 ms).
     block(1_250);
-    await sleep(100);
+    await waitUntil("two runs after the block", () => runs.length >= 2);
     await worker.stop();
-    expect(log.starts.length).toBeGreaterThanOrEqual(1);
-    expect(log.starts.length).toBeLessThanOrEqual(3);
-    expect(log.starts[0]).toBeGreaterThanOrEqual(1_250);
-    // The late run covers the slots missed before it started: the next one is on the grid, not at once.
-    if (log.starts.length > 1) expect(log.starts[1]! - log.starts[0]!).toBeGreaterThanOrEqual(10);
+    const [late, next] = runs as [{ start: number; due: number }, { start: number; due: number }];
+    // The late run was due at the first slot (100 ms after start) and began after the block.
+    expect(late.start - late.due).toBeGreaterThanOrEqual(1_150);
+    // It covers the slots missed before it began: the next is due on the grid (a whole number of
+    // periods after the first slot), at the first slot after the late run began, however late either
+    // timer fired. A burst would be due at a missed slot (before the late run), "at once" off the grid.
+    const periods = (next.due - late.due) / 100;
+    expect(Math.abs(periods - Math.round(periods)) * 100).toBeLessThanOrEqual(1);
+    expect(next.due).toBeGreaterThan(late.start - 1);
+    expect(next.due - late.start).toBeLessThanOrEqual(100 + 1);
   });
 
   test("2.1 scheduledAt is when the run was due, startedAt when it began (a blocked loop shows the gap)", async () => {
-    const seen: { scheduledAt: number; startedAt: number }[] = [];
-    const before = Date.now();
+    const seen: { scheduledAt: number; startedAt: number; offset: number }[] = [];
+    // The epoch offset (wall minus monotonic) around start() and at the run: the wall clock may step
+    // against the monotonic one, so the due time in wall terms is bracketed by the offsets seen.
+    const offsets = [Date.now() - performance.now()];
+    const a = performance.now();
     const worker = periodic("Late", { period: 20 }, ({ scheduledAt, startedAt }) => {
-      seen.push({ scheduledAt, startedAt });
+      seen.push({ scheduledAt, startedAt, offset: Date.now() - performance.now() });
     });
     await worker.start();
+    const b = performance.now();
+    offsets.push(Date.now() - performance.now());
     block(150);
-    await sleep(5);
+    const blockEnd = performance.now();
+    await waitUntil("a run", () => seen.length > 0);
     await worker.stop();
-    expect(seen[0]!.scheduledAt - before).toBeLessThan(60);
-    expect(seen[0]!.startedAt - seen[0]!.scheduledAt).toBeGreaterThanOrEqual(100);
+    const run = seen[0]!;
+    offsets.push(run.offset);
+    // Due a period after start() (which ran between a and b), give or take Date.now()'s whole ms.
+    expect(run.scheduledAt).toBeGreaterThanOrEqual(a + 20 + Math.min(...offsets) - 1);
+    expect(run.scheduledAt).toBeLessThanOrEqual(b + 20 + Math.max(...offsets) + 1);
+    // It began after the block, which began after start() returned: at least that much later than due.
+    expect(run.startedAt - run.scheduledAt).toBeGreaterThanOrEqual(blockEnd - (b + 20) - 1);
   });
 
   test("1.1 end to end: fixed delay on the runtime's own timers", async () => {
     const log = new RunLog();
     const worker = logged(log, { period: 30 }, 10);
     await worker.start();
-    await sleep(200);
+    await waitUntil("three runs", () => log.ends.length >= 3);
     await worker.stop();
     expect(log.maxActive).toBe(1);
-    expect(log.starts.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < log.starts.length; i++) {
       // Never early: at least the period after the previous end (1 ms of timer rounding allowed).
       expect(log.starts[i]! - log.ends[i - 1]!).toBeGreaterThanOrEqual(29);

@@ -5,6 +5,13 @@
 import { describe, expect, test } from "vitest";
 import { runtime, start } from "./child.ts";
 
+/**
+ * Bounds a hang only: a child's start-up (Deno type-checks and compiles it first) takes seconds on a
+ * loaded machine, so vitest's default of 5 s would make the outcome depend on its speed. The waits
+ * inside (waitFor: 20 s) name what did not happen.
+ */
+const CHILD_TEST_TIMEOUT = 60_000;
+
 describe(`6. Shutdown signals on ${runtime} (real child processes)`, () => {
   test("6.2 SIGTERM during a run: the signal aborts, the run settles, no run starts after, exit 0", async () => {
     const child = start("test/fixtures/shutdown_child.ts", ["graceful"]);
@@ -20,7 +27,7 @@ describe(`6. Shutdown signals on ${runtime} (real child processes)`, () => {
     expect(after.filter((l) => l.startsWith("start "))).toEqual([]);
     // Within the stop timeout (5 s): the run needed 100 ms to settle after its abort.
     expect(at - sentAt).toBeLessThan(5_000);
-  });
+  }, CHILD_TEST_TIMEOUT);
 
   test("6.2 a run that ignores its signal: exit 1 after the stop timeout", async () => {
     const child = start("test/fixtures/shutdown_child.ts", ["stubborn"]);
@@ -32,7 +39,7 @@ describe(`6. Shutdown signals on ${runtime} (real child processes)`, () => {
     expect(child.lines).toContain("beforeExit false");
     expect(at - sentAt).toBeGreaterThanOrEqual(250);
     expect(at - sentAt).toBeLessThan(5_000);
-  });
+  }, CHILD_TEST_TIMEOUT);
 
   test("6.2 SIGINT twice exits at once with 130", async () => {
     const child = start("test/fixtures/shutdown_child.ts", ["stubborn"]);
@@ -43,7 +50,7 @@ describe(`6. Shutdown signals on ${runtime} (real child processes)`, () => {
     const { code } = await child.exited;
     expect(code).toBe(130);
     expect(child.lines).not.toContain("beforeExit false");
-  });
+  }, CHILD_TEST_TIMEOUT);
 
   test("6.1 a disposed onShutdown leaves no listener behind", async () => {
     const child = start("test/fixtures/shutdown_child.ts", ["dispose"]);
@@ -59,7 +66,7 @@ describe(`6. Shutdown signals on ${runtime} (real child processes)`, () => {
     const { code, signal } = await child.exited;
     expect(child.lines).not.toContain("callback");
     expect(signal === "SIGTERM" || code === 143).toBe(true);
-  });
+  }, CHILD_TEST_TIMEOUT);
 });
 
 describe(`6. The edge-server example on ${runtime}`, () => {
@@ -89,5 +96,5 @@ describe(`6. The edge-server example on ${runtime}`, () => {
     expect(code).toBe(0);
     expect(child.lines).toContain("server closed");
     await expect(fetch(url)).rejects.toThrow();
-  });
+  }, CHILD_TEST_TIMEOUT);
 });

@@ -15,7 +15,7 @@ type State = PeriodicState<unknown>;
 export function engineSchedule(s: State): EngineSchedule {
   const c = s.config;
   return {
-    name: c.name,
+    name: s.name,
     period: s.schedule.period,
     cron: c.cron,
     timezone: c.timezone,
@@ -32,7 +32,7 @@ export function engineSchedule(s: State): EngineSchedule {
 export function checkForEngine(s: State, engine: Engine): void {
   const lease = s.config.lease;
   if (lease !== undefined && lease !== false) {
-    throw new TypeError(`${s.config.name}: option "lease" cannot be used on the ${engine.name} engine: the engine coordinates the instances itself`);
+    throw new TypeError(`${s.name}: option "lease" cannot be used on the ${engine.name} engine: the engine coordinates the instances itself`);
   }
   engine.check(engineSchedule(s));
 }
@@ -55,7 +55,7 @@ export async function registerOnEngine(s: State): Promise<void> {
 
 /** One job of the worker, handed over by the engine. */
 function runJob(s: State, gen: number, job: EngineJob): Promise<void> {
-  const name = s.config.name;
+  const name = s.name;
   if (gen !== s.gen || s.paused || s.state !== "idle") {
     return Promise.reject(new Error(`${name}: not running on this instance (${s.paused ? "paused" : s.state})`));
   }

@@ -4,6 +4,7 @@
  * makes a host of its own.
  * @module
  */
+import type { Clock } from "./clock.ts";
 import type { Engine } from "./engine.ts";
 import type { LeaseCoordinator, LeaseOptions } from "./lease.ts";
 import type { RunObserver } from "./observer.ts";
@@ -44,7 +45,11 @@ export function isAttachable(worker: object): worker is Attachable {
   return typeof (worker as Partial<Attachable>)[ATTACH] === "function";
 }
 
-/** The host of a worker that no manager holds: its own queue, errors to `console.error`. */
-export function ownHost(): WorkerHost {
-  return { ...reporter(defaultLogger, undefined), queue: new TimerQueue(), scope: undefined, lease: undefined, observer: undefined };
+/**
+ * The host of a worker that no manager holds: its own queue (on the worker's `clock` when it has
+ * one), errors to `console.error`.
+ */
+export function ownHost(clock?: Clock): WorkerHost {
+  const queue = new TimerQueue(clock);
+  return { ...reporter(defaultLogger, undefined), queue, scope: undefined, lease: undefined, observer: clock?.observer };
 }

@@ -9,7 +9,7 @@ import { checkObserver, combine, type RunObserver } from "./observer.ts";
 import { show } from "./options.ts";
 import { log, reporter } from "./report.ts";
 import { type StopOnShutdownOptions, stopOnShutdownHook } from "./shutdown_hook.ts";
-import { gatherReports, OK_REPORT, stopTimeout, stopWorker, type WorkerStopped } from "./stopping.ts";
+import { gatherReports, stopTimeout, stopWorker, type WorkerStopped } from "./stopping.ts";
 import { plainStatus } from "./run_stats.ts";
 import { TimerQueue } from "./timer_queue.ts";
 import type { BackgroundWorker, RunResult, StopOptions, StopReport, WorkerStatus } from "./types.ts";
@@ -60,13 +60,14 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     const config = resolveManagerOptions(options);
     this.#enabled = config.enabled;
     this.#stopTimeout = config.stopTimeout;
+    if (config.clock.observer !== undefined) this.#observers.push(config.clock.observer); // a test clock's: counts runs in flight
     this.#host = {
       ...reporter(config.logger, config.onError),
-      queue: new TimerQueue(),
+      queue: new TimerQueue(config.clock),
       scope: config.scope,
       lease: config.lease,
       engine: config.engine,
-      observer: undefined,
+      observer: config.clock.observer,
     };
   }
 
@@ -160,9 +161,11 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     const timeout = stopTimeout(OWNER, `${OWNER}.stop`, options, this.#stopTimeout);
     this.#stops++;
     if (this.#stopping !== undefined) return this.#stopping;
-    if (!this.#running) return this.#stopping = Promise.resolve(OK_REPORT);
+    // Not started, but workers of its own may have been started one by one: those stop too (a
+    // shutdown must not leave a worker ticking because the manager itself was never started).
+    if (!this.#running) return this.#stopping = this.#stopAll(timeout, false);
     this.#running = false;
-    return this.#stopping = this.#stopAll(timeout);
+    return this.#stopping = this.#stopAll(timeout, true);
   }
 
   /**
@@ -315,10 +318,11 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     return stopWorker(OWNER, worker, timeout, this.#host.queue.clock, this.#startsUnderWay.get(worker));
   }
 
-  async #stopAll(timeout: number): Promise<StopReport> {
-    const results = await Promise.all(Array.from(this.#workers.values(), (w) => this.#stopOne(w, timeout)));
+  async #stopAll(timeout: number, running: boolean): Promise<StopReport> {
+    const workers = Array.from(this.#workers.values()).filter((w) => running || isAttachable(w));
+    const results = await Promise.all(workers.map((w) => this.#stopOne(w, timeout)));
     this.#started.clear();
-    await this.#host.engine?.close?.().catch((error: unknown) => log(this.#host.logger, "error", "[background-workers] the engine failed to close:", error));
+    if (running) await this.#host.engine?.close?.().catch((error: unknown) => log(this.#host.logger, "error", "[background-workers] the engine failed to close:", error));
     return gatherReports(OWNER, results);
   }
 

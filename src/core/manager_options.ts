@@ -3,6 +3,7 @@
  * `worker_options.ts`).
  * @module
  */
+import { checkClock, type Clock, type ClockSource, realClock, unrefClock } from "./clock.ts";
 import { type Engine, isEngine } from "./engine.ts";
 import { type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
 import { checkBoolean, checkFunction, checkKeys, checkNonNegative, checkObject, show } from "./options.ts";
@@ -45,11 +46,21 @@ export interface ManagerOptions {
    * `@background/workers/bullmq`, `pgBossEngine()` of `/pg-boss`). Exclusive with `lease`.
    */
   readonly engine?: Engine;
+  /**
+   * The clock the manager's timer queue runs on: a `TestClock` from `@background/workers/testing`
+   * in tests. Default: `setTimeout` and `performance.now()`. Exclusive with `unref`.
+   */
+  readonly clock?: ClockSource;
+  /**
+   * True: the manager's timer does not keep the process alive, so a CLI or a test exits by itself
+   * while its workers wait (a run in flight still holds the process). Default false.
+   */
+  readonly unref?: boolean;
 }
 
 /** Who the manager's errors name. */
 export const OWNER = "BackgroundWorkerManager";
-const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope", "lease", "engine"] as const;
+const MANAGER_OPTIONS = ["enabled", "logger", "onError", "stopTimeout", "scope", "lease", "engine", "clock", "unref"] as const;
 
 /** A manager's options after checking, with defaults applied. */
 export interface ManagerConfig {
@@ -59,6 +70,8 @@ export interface ManagerConfig {
   readonly stopTimeout: number;
   readonly scope: ScopeFactory | undefined;
   readonly lease: LeaseOptions | undefined;
+  /** The timer queue's clock: the real one, an unref'd one (`unref`), or the `clock` option's. */
+  readonly clock: Clock;
   readonly engine: Engine | undefined;
 }
 
@@ -84,6 +97,15 @@ export function resolveManagerOptions(options: ManagerOptions): ManagerConfig {
     // The engine decides which instance runs a job; a lease on top would be a second, conflicting say.
     throw new TypeError(`${OWNER}: options "engine" and "lease" exclude each other: the ${options.engine.name} engine coordinates the instances itself`);
   }
+  const unref = checkBoolean(OWNER, "unref", options.unref ?? false);
+  if (unref && options.clock !== undefined) {
+    throw new TypeError(`${OWNER}: options "unref" and "clock" exclude each other (a test clock sets no runtime timer to unref), got unref true and clock ${show(options.clock)}`);
+  }
+  const clock = options.clock !== undefined ? checkClock(OWNER, options.clock) : unref ? unrefClock(OWNER) : realClock;
+  if (options.clock !== undefined && options.engine !== undefined) {
+    // An engine's runs come from its own scheduler, which a test clock does not drive.
+    throw new TypeError(`${OWNER}: options "clock" and "engine" exclude each other: the engine schedules the runs on its own time`);
+  }
   return {
     enabled,
     logger,
@@ -91,6 +113,7 @@ export function resolveManagerOptions(options: ManagerOptions): ManagerConfig {
     stopTimeout,
     scope: options.scope,
     lease: options.lease === undefined ? undefined : leaseOptions(OWNER, options.lease),
+    clock,
     engine: options.engine,
   };
 }

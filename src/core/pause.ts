@@ -19,7 +19,7 @@ type State = PeriodicState<unknown>;
 export function openLease(s: State): boolean {
   const host = s.host as WorkerHost;
   const config = s.config;
-  const name = config.name;
+  const name = s.name;
   const lease = config.lease === undefined ? host.lease : config.lease || undefined;
   s.gate = lease === undefined ? undefined : workerLease(host, lease, {
     name: (lease.prefix ?? "") + name,
@@ -35,9 +35,10 @@ export function openLease(s: State): boolean {
 
 /** Pauses: no new run starts; resolves once the run in flight settled and the lease was given up. */
 export function pauseWorker(s: State): Promise<void> {
+  s.pauses++;
   if (s.paused) return s.pausing ?? Promise.resolve();
   s.paused = true;
-  s.triggers?.reject(new Error(`${s.config.name}: paused before the triggered run began`));
+  s.triggers?.reject(new Error(`${s.name}: paused before the triggered run began`));
   const gate = s.gate;
   const registration = s.engineReg;
   if (gate === undefined && registration === undefined && s.inFlight === undefined) return Promise.resolve();
@@ -66,9 +67,11 @@ export function pauseWorker(s: State): Promise<void> {
 /** Resumes: runs start again on the worker's schedule (its next slot is queued already). */
 export async function resumeWorker(s: State): Promise<void> {
   if (!s.paused) return;
+  const pauses = s.pauses;
   // A lease being given up is given up first: then taken part in again, fresh.
   await s.pausing;
-  if (!s.paused) return;
+  // Resumed meanwhile, or paused again after this resume() was called: the later call wins.
+  if (!s.paused || s.pauses !== pauses) return;
   s.paused = false;
   if (s.state !== "idle" && s.state !== "running") return;
   if (s.host?.engine !== undefined) return registerOnEngine(s);

@@ -1,17 +1,17 @@
 /**
  * The mutable state of one periodic worker, in one typed record (as croner keeps a `CronState`):
  * the worker class (the lifecycle) and the run path (one run, due to settled) both work on it.
+ *
+ * It is kept small, because a service may hold 100,000 workers: the record is itself the worker's
+ * timer entry (no entry object and closure of its own), and what most workers never use lives in
+ * a record made at first use (rare_state.ts).
  * @module
  */
-import type { EngineJob, EngineRegistration } from "./engine.ts";
 import type { WorkerHost } from "./host.ts";
-import type { WorkerLease } from "./lease.ts";
-import type { RunEvent } from "./observer.ts";
 import type { RunSignalFields } from "./run_signal.ts";
-import { RunStats } from "./run_stats.ts";
+import { RareFields } from "./rare_state.ts";
 import type { Schedule } from "./schedule.ts";
-import { type TimerEntry, timerEntry } from "./timer_queue.ts";
-import type { Triggers } from "./triggers.ts";
+import type { Lane, TimerEntry } from "./timer_lane.ts";
 import type { StopReport, WorkerContext, WorkerState } from "./types.ts";
 import type { WorkerConfig } from "./worker_options.ts";
 
@@ -25,77 +25,55 @@ export interface WorkerBody<Scope> {
   stop(): Promise<StopReport>;
 }
 
+
 /**
  * Everything about one worker that changes. It extends {@link RunStats} (the counters that
- * `status()` reports are this record's own fields, one object fewer per worker) and carries the
- * fields of {@link RunSignalFields}, which `run_signal.ts` works on.
+ * `status()` reports are this record's own fields, one object fewer per worker), carries the
+ * fields of {@link RunSignalFields}, which `run_signal.ts` works on, and is the worker's
+ * {@link TimerEntry} in its queue.
  */
-export class PeriodicState<Scope> extends RunStats implements RunSignalFields {
+export class PeriodicState<Scope> extends RareFields implements RunSignalFields, TimerEntry {
+  // The timer entry's fields, owned by the queue (see TimerEntry).
+  due = 0;
+  index = -1;
+  order = 0;
+  lane: Lane | undefined = undefined;
+  stamp = 0;
   // Where the worker lives: its manager's host (queue, reporting, scope, observers) or its own.
   host: WorkerHost | undefined = undefined;
-  ownHost = false;
-  /** The worker's place in the timer queue; `fire` is set by the run path. */
-  readonly entry: TimerEntry;
-  timeoutEntry: TimerEntry | undefined = undefined;
-
   // Lifecycle. `gen` is bumped by start and stop: a settle from an older one belongs to an abandoned run.
-  state: WorkerState;
+  state: WorkerState = "stopped";
   gen = 0;
-  stopPromise: Promise<StopReport> | undefined = undefined;
-  /** True while stop() waits for the run in flight: its end still counts. */
-  stopWaiting = false;
-  gate: WorkerLease | undefined = undefined;
-  /** The next due is a check-in with the cluster at start, not a slot: it runs only to catch up. */
-  checkIn = false;
-  /** Paused: due slots are skipped (and counted) until resume(); it outlives stop() and start(). */
-  paused = false;
-  /** A pause under way: it gives the lease up once the run in flight settled. */
-  pausing: Promise<void> | undefined = undefined;
-  /** On an engine: this instance's registration, the job in flight, and whom to tell when it settles. */
-  engineReg: EngineRegistration | undefined = undefined;
-  engineJob: EngineJob | undefined = undefined;
-  engineDone: ((error: unknown, failed: boolean) => void) | undefined = undefined;
-  /** Runs since the start, for `maxRuns`. */
-  runsThisStart = 0;
-  /** Slots (monotonic) still to run back to back after a resumption with `missed: "all"`. */
-  catchup: number[] | undefined = undefined;
-  /** How many more slots a catch-up with `missed: "all"` may run. */
-  catchupBudget = 0;
-
   // The run in flight.
   inFlight: Promise<void> | undefined = undefined;
-  /** Told when the run in flight settles: a stop() from inside its synchronous part waits on it. */
-  onSettled: (() => void) | undefined = undefined;
-  /** With `overlap: "cancel-previous"`: the timer at the next slot, which cancels the run still going. */
-  cancelEntry: TimerEntry | undefined = undefined;
-  /** The run in flight was cancelled for the next slot. */
-  cancelled = false;
-  /** A slot came due while an abandoned run still went on: it runs when that run ends. */
-  dueWhileBusy = false;
   // The runs' signals (see run_signal.ts).
   sharedController: AbortController | undefined = undefined;
   sharedSignal: AbortSignal | undefined = undefined;
-  sharedHeard = false;
   ownController: AbortController | undefined = undefined;
-  currentSignal: AbortSignal | undefined = undefined;
   run = 0;
   /** The due time of the slot queued, or of the run in flight (nothing is queued while it runs). */
   nominalDue = 0;
   runStart = 0;
-  /** The run's event, made only when someone observes. */
-  event: RunEvent | undefined = undefined;
-
-  /** Made at the first trigger(): most workers are never triggered. */
-  triggers: Triggers | undefined = undefined;
+  readonly #fire: (state: PeriodicState<Scope>, now: number) => void;
 
   constructor(
+    readonly name: string,
     readonly config: WorkerConfig,
     readonly schedule: Schedule,
     readonly body: WorkerBody<Scope>,
     fire: (state: PeriodicState<Scope>, now: number) => void,
   ) {
     super();
-    this.state = "stopped";
-    this.entry = timerEntry((now) => fire(this, now));
+    this.#fire = fire;
+  }
+
+  /** The worker's place in the timer queue: this record itself. */
+  get entry(): TimerEntry {
+    return this;
+  }
+
+  /** The queue calls this when the worker's slot came due. */
+  fire(now: number): void {
+    this.#fire(this, now);
   }
 }

@@ -54,7 +54,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   constructor(options: PeriodicWorkerOptions) {
     const resolved = resolveWorkerOptions(new.target.name, options);
     // `doWork` is protected: the run path reaches it through the WorkerBody interface.
-    this.#s = new PeriodicState<Scope>(resolved.config, makeSchedule(resolved), this as unknown as WorkerBody<Scope>, onDue);
+    this.#s = new PeriodicState<Scope>(resolved.name, resolved.config, makeSchedule(resolved), this as unknown as WorkerBody<Scope>, onDue);
     if (!resolved.enabled) this.#s.state = "disabled";
   }
 
@@ -63,7 +63,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
 
   /** The worker's name, unique within a manager. */
   get name(): string {
-    return this.#s.config.name;
+    return this.#s.name;
   }
 
   /** Its state: `"idle"` (waiting), `"running"`, `"paused"`, `"stopped"` or `"disabled"`. */
@@ -82,7 +82,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
 
   set period(value: number) {
     const s = this.#s;
-    const name = s.config.name;
+    const name = s.name;
     if (s.schedule.period === undefined) throw new TypeError(`${name}: a cron worker has no period to set (got ${show(value)})`);
     const period = checkPositive(name, "period", value);
     if (s.schedule instanceof FixedRate && s.config.jitter !== undefined) checkRateJitter(name, period, s.config.jitter);
@@ -105,11 +105,11 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const s = this.#s;
     if (s.state !== "stopped") return Promise.resolve();
     if (s.host === undefined) {
-      s.host = ownHost();
+      s.host = ownHost(s.config.clock);
       s.ownHost = true;
     }
     const host = s.host;
-    const name = s.config.name;
+    const name = s.name;
     s.gen++;
     s.stopPromise = undefined;
     resetSignals(s);
@@ -121,6 +121,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     // A paused worker takes no lease until it is resumed.
     const cluster = s.paused ? (s.gate = undefined, false) : openLease(s);
     s.catchup = undefined;
+    s.schedule.useClock?.(host.queue.clock);
     const now = host.queue.now();
     const first = s.schedule.first(now, config.firstDelay);
     // With a cluster store, check in at once: the cluster may know this worker's last slot, and a
@@ -138,7 +139,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
    */
   stop(options?: StopOptions): Promise<StopReport> {
     const s = this.#s;
-    const name = s.config.name;
+    const name = s.name;
     const timeout = stopTimeout(name, `${name}: stop`, options, DEFAULT_STOP_TIMEOUT);
     if (s.stopPromise !== undefined) return s.stopPromise;
     if (s.state !== "idle" && s.state !== "running") return s.stopPromise = Promise.resolve(OK_REPORT);
@@ -148,7 +149,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   async #stop(timeout: number): Promise<StopReport> {
     const s = this.#s;
     const host = s.host as WorkerHost;
-    const name = s.config.name;
+    const name = s.name;
     // Called from the synchronous part of a run (before its first await), when it has no promise yet.
     const inSync = s.state === "running" && s.inFlight === undefined;
     s.gen++;
@@ -167,9 +168,9 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     let report = OK_REPORT;
     if (inFlight !== undefined) {
       const run = s.run;
-      s.stopWaiting = true;
+      s.stopWaiting++;
       const settled = await settlesWithin(host.queue.clock, inFlight, timeout);
-      s.stopWaiting = false;
+      s.stopWaiting--;
       if (!settled) report = { ok: false, unsettled: [{ worker: name, run }] };
     } else {
       // Triggered, but the run had not begun: it never will, so say so rather than hang.
@@ -197,17 +198,17 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   trigger(): Promise<RunResult> {
     const s = this.#s;
     if (s.state !== "idle" && s.state !== "running") {
-      return Promise.reject(new Error(`${s.config.name}: cannot trigger a worker that is ${s.state}`));
+      return Promise.reject(new Error(`${s.name}: cannot trigger a worker that is ${s.state}`));
     }
     // A pause promises that nothing new starts here (and, with a lease, it gave the lease up).
-    if (s.paused) return Promise.reject(new Error(`${s.config.name}: cannot trigger a paused worker; resume() it first`));
+    if (s.paused) return Promise.reject(new Error(`${s.name}: cannot trigger a paused worker; resume() it first`));
     const result = (s.triggers ??= new Triggers()).wait();
     const host = s.host as WorkerHost;
     if (host.engine !== undefined) {
       // Run by the engine, on whichever instance takes the job.
       const registration = s.engineReg;
       return registration === undefined
-        ? Promise.reject(new Error(`${s.config.name}: cannot trigger: not registered with the ${host.engine.name} engine yet`))
+        ? Promise.reject(new Error(`${s.name}: cannot trigger: not registered with the ${host.engine.name} engine yet`))
         : registration.trigger();
     }
     if (s.state === "idle" && s.inFlight === undefined && s.gate?.pending === undefined) {
@@ -234,14 +235,14 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   /** The worker's status line, as listed by `manager.status()`. */
   status(): WorkerStatus {
     const s = this.#s;
-    if (s.paused && (s.state === "idle" || s.state === "running")) return s.line(s.config.name, "paused", null);
+    if (s.paused && (s.state === "idle" || s.state === "running")) return s.line(s.name, "paused", null);
     const queue = s.host?.queue;
-    if (s.engineReg !== undefined) return s.line(s.config.name, s.state, s.engineReg.nextRunAt());
+    if (s.engineReg !== undefined) return s.line(s.name, s.state, s.engineReg.nextRunAt());
     // The slot itself where the schedule knows it (cron), plus the jitter this run was given.
     const next = queue !== undefined && queue.has(s.entry)
       ? Math.round((s.schedule.wallOf?.(s.nominalDue) ?? queue.epochOffset + s.nominalDue) + s.entry.due - s.nominalDue)
       : null;
-    return s.line(s.config.name, s.state, next);
+    return s.line(s.name, s.state, next);
   }
 
   static {
@@ -253,12 +254,18 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
       writable: true,
       value(this: PeriodicBackgroundWorker, host: WorkerHost | undefined): void {
         const s = this.#s;
-        const name = s.config.name;
+        const name = s.name;
         if (host !== undefined && s.host !== undefined && !s.ownHost) {
           throw new Error(`${name}: this worker already belongs to a manager; remove it there first`);
         }
         if (s.state === "idle" || s.state === "running") {
           throw new Error(`${name}: stop this worker before moving it into or out of a manager`);
+        }
+        const clock = s.config.clock;
+        if (host !== undefined && clock !== undefined && host.queue.clock !== clock) {
+          throw new TypeError(
+            `${name}: this worker has its own option "clock", and the manager runs on another clock; give the manager that clock (new BackgroundWorkerManager({ clock })) or drop the worker's`,
+          );
         }
         if (host?.engine !== undefined) checkForEngine(s, host.engine);
         s.host = host;

@@ -11,11 +11,13 @@
  */
 import { ownHost, type WorkerHost } from "./host.ts";
 import type { Admission, LeaseLostError, Resumption } from "./lease.ts";
-import type { RunEvent, SkipReason } from "./observer.ts";
+import type { RunEvent } from "./observer.ts";
 import type { PeriodicState } from "./periodic_state.ts";
 import { isThenable, log } from "./report.ts";
-import { isAbortError, outcomeOf, signalForRun } from "./run_signal.ts";
+import { RunContext, ScopedRunContext } from "./run_context.ts";
+import { isAbortError, outcomeOf, ownSignal } from "./run_signal.ts";
 import { backedOff, jitterDelay } from "./schedule.ts";
+import { cancelRun, overlapped, skip } from "./overlap.ts";
 import { runScoped } from "./scope.ts";
 import { timerEntry } from "./timer_queue.ts";
 import type { ErrorInfo, ScopeFactory, WorkerContext } from "./types.ts";
@@ -35,7 +37,7 @@ export function queueAt(s: State, nominal: number, jitter = true): void {
 /** A slot came due (the timer queue calls this). */
 export function onDue(s: State, now: number): void {
   const host = s.host as WorkerHost;
-  if (!s.checkIn) host.observer?.due?.({ worker: s.config.name, scheduledAt: host.queue.epochOffset + s.nominalDue });
+  if (!s.checkIn) host.observer?.due?.({ worker: s.name, scheduledAt: host.queue.epochOffset + s.nominalDue });
   // A run abandoned by an earlier stop() is still going: runs never overlap, so wait for it.
   if (s.inFlight !== undefined) {
     s.dueWhileBusy = true;
@@ -61,7 +63,7 @@ function admitted(s: State, gen: number, admission: Admission): void {
   if (s.checkIn) return checkedIn(s, now);
   // Another instance holds the lease, or the store failed: skip this slot. A trigger waiting
   // for this run learns that it did not happen here.
-  const name = s.config.name;
+  const name = s.name;
   s.triggers?.reject(new Error(`${name}: not run here: the lease is held elsewhere or the store failed`));
   skip(s, admission, 1, host.queue.epochOffset + s.nominalDue);
   queueAt(s, s.schedule.next(s.nominalDue, now, now));
@@ -71,16 +73,11 @@ function admitted(s: State, gen: number, admission: Admission): void {
 function pausedSlot(s: State, now: number): void {
   const host = s.host as WorkerHost;
   s.checkIn = false;
-  s.triggers?.reject(new Error(`${s.config.name}: paused before the triggered run began`));
+  s.triggers?.reject(new Error(`${s.name}: paused before the triggered run began`));
   skip(s, "paused", 1, host.queue.epochOffset + s.nominalDue);
   queueAt(s, s.schedule.next(s.nominalDue, now, now));
 }
 
-/** `slots` slots did not run: counted in status() and told to observers. */
-function skip(s: State, reason: SkipReason, slots: number, scheduledAt: number): void {
-  s.skipped(reason, slots);
-  (s.host as WorkerHost).observer?.skipped?.({ worker: s.config.name, scheduledAt, reason, slots });
-}
 
 /** The check-in at start found nothing to catch up: on to the first slot of the worker's own schedule. */
 function checkedIn(s: State, now: number): void {
@@ -122,7 +119,7 @@ function caughtUp(s: State, end: number): void {
 
 /** The lease of the run in flight went away: abort it. */
 export function leaseLost(s: State, error: LeaseLostError): void {
-  log((s.host ?? DETACHED).logger, "warn", `[background-workers] ${s.config.name}: ${error.message}`);
+  log((s.host ?? DETACHED).logger, "warn", `[background-workers] ${s.name}: ${error.message}`);
   s.ownController?.abort(error);
 }
 
@@ -134,7 +131,7 @@ export function beginRun(s: State, now: number, fencingToken: number | undefined
 function begin(s: State, now: number, fencingToken: number | undefined): void {
   const host = s.host as WorkerHost;
   const config = s.config;
-  const name = config.name;
+  const name = s.name;
   const run = ++s.run;
   const gen = s.gen;
   s.state = "running";
@@ -147,7 +144,9 @@ function begin(s: State, now: number, fencingToken: number | undefined): void {
   }
   // A signal of its own only when a per-run reason (its timeout, its lease, the next slot) may abort this run alone.
   const job = s.engineJob;
-  const signal = signalForRun(s, config.timeout !== undefined || fencingToken !== undefined || cancelAt !== undefined || job !== undefined);
+  const own = config.timeout !== undefined || fencingToken !== undefined || cancelAt !== undefined || job !== undefined
+    ? ownSignal(s)
+    : undefined;
   // The engine's cancellation aborts the run too.
   if (job?.signal !== undefined) follow(job.signal, s.ownController as AbortController);
   if (config.timeout !== undefined) {
@@ -160,20 +159,20 @@ function begin(s: State, now: number, fencingToken: number | undefined): void {
   // The slot itself where the schedule knows it to the millisecond (cron, the cluster's grid).
   const scheduledAt = job?.scheduledAt ?? s.schedule.wallOf?.(s.nominalDue) ?? offset + s.nominalDue;
   s.gate?.began(scheduledAt);
-  const context: WorkerContext = fencingToken === undefined
-    ? { signal, name, run, scheduledAt, startedAt }
-    : { signal, name, run, scheduledAt, startedAt, fencingToken };
+  const context = host.scope === undefined
+    ? new RunContext(s, own, name, run, scheduledAt, startedAt, fencingToken)
+    : new ScopedRunContext(s, own, name, run, scheduledAt, startedAt, fencingToken);
   const observer = host.observer;
   if (observer !== undefined) {
     const event: RunEvent = { worker: name, run, scheduledAt, startedAt, fencingToken };
     s.event = event;
     // Kept for the outcome only when observed: a store per run into a long-lived object is what
     // makes a young-generation GC scan it (measured: p99 up 3x on Deno in the first seconds).
-    s.currentSignal = signal;
+    s.context = context;
     observer.started?.(event);
   }
   if (host.scope !== undefined) {
-    s.inFlight = scoped(s, host.scope, context, gen);
+    s.inFlight = scoped(s, host.scope, context as ScopedRunContext, gen);
     return;
   }
   let result: void | Promise<void>;
@@ -200,11 +199,14 @@ function observed(s: State, context: WorkerContext): void | Promise<void> {
   return around(event, () => s.body.doWork(context));
 }
 
-async function scoped(s: State, factory: ScopeFactory, base: WorkerContext, gen: number): Promise<void> {
-  const worker = s.config.name;
-  const run = base.run;
-  const end = await runScoped(factory, { worker, run }, (scope) => observed(s, { ...base, scope }), (e) => {
-    if (gen === s.gen || s.stopWaiting) (s.host ?? DETACHED).report(e, { worker, run, phase: "dispose" });
+async function scoped(s: State, factory: ScopeFactory, context: ScopedRunContext, gen: number): Promise<void> {
+  const worker = s.name;
+  const run = context.run;
+  const end = await runScoped(factory, { worker, run }, (scope) => {
+    context.scope = scope;
+    return observed(s, context);
+  }, (e) => {
+    if (gen === s.gen || s.stopWaiting > 0) (s.host ?? DETACHED).report(e, { worker, run, phase: "dispose" });
   });
   settle(s, gen, end.error, end.failed);
 }
@@ -214,24 +216,16 @@ function follow(from: AbortSignal, to: AbortController): void {
   from.addEventListener("abort", () => to.abort(from.reason), { once: true });
 }
 
-/** `overlap: "cancel-previous"`: the next slot came due and the run still goes on. */
-function cancelRun(s: State): void {
-  s.cancelled = true;
-  s.ownController?.abort(
-    new DOMException(`${s.config.name}: run ${s.run} cancelled: the next slot came due while it ran (overlap "cancel-previous")`, "AbortError"),
-  );
-}
-
 function onTimeout(s: State): void {
   s.ownController?.abort(
-    new DOMException(`${s.config.name}: run ${s.run} exceeded its timeout of ${s.config.timeout} ms`, "TimeoutError"),
+    new DOMException(`${s.name}: run ${s.run} exceeded its timeout of ${s.config.timeout} ms`, "TimeoutError"),
   );
 }
 
 function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"] | undefined): void {
   const host = s.host ?? DETACHED;
   const end = host.queue.now();
-  const name = s.config.name;
+  const name = s.name;
   const run = s.run;
   const current = gen === s.gen;
   s.inFlight = undefined;
@@ -253,18 +247,22 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
   const duration = end - s.runStart;
   // A run that gives up because stop() aborted it did what it was asked: neither reported nor
   // counted as a failure. Once stop() has stopped waiting, a run's end is swallowed.
-  if (failed !== undefined && !current && (!s.stopWaiting || isAbortError(error))) {
+  if (failed !== undefined && !current && (s.stopWaiting === 0 || isAbortError(error))) {
     log(host.logger, "debug", `[background-workers] ${name}: run ${run} settled after stop:`, error);
     failed = undefined;
   }
-  if (current || s.stopWaiting) {
+  if (current || s.stopWaiting > 0) {
     s.ended(duration, failed !== undefined, error);
     if (failed !== undefined) host.report(error, { worker: name, run, phase: failed });
   }
   const event = s.event;
   if (event !== undefined) {
     s.event = undefined;
-    const outcome = cancelled ? "cancelled" : outcomeOf(s.currentSignal, failed !== undefined);
+    const context = s.context;
+    s.context = undefined;
+    const signal = context === undefined ? undefined : RunContext.signalOf(context);
+    // A run that never read its signal was aborted all the same when a stop came during it.
+    const outcome = cancelled ? "cancelled" : signal === undefined && !current ? "aborted" : outcomeOf(signal, failed !== undefined);
     host.observer?.settled?.({ ...event, outcome, error, durationMs: duration });
   }
   if (s.triggers?.waiting) {
@@ -310,19 +308,4 @@ function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"
     due = backedOff(due, end, s.schedule.period, s.consecutiveFailures, backoff);
   }
   queueAt(s, due);
-}
-
-/**
- * The run that ended at `end` overran one or more slots. "buffer-one" and "cancel-previous" run
- * once at once for them all (the others coalesce); "skip" drops them all and waits for the next slot.
- */
-function overlapped(s: State, due: number, end: number): number {
-  const passed = s.schedule.passed(s.nominalDue, s.runStart, end);
-  const host = s.host as WorkerHost;
-  if (s.config.overlap === "skip") {
-    skip(s, "overlap", Math.max(1, passed), host.queue.epochOffset + end);
-    return s.schedule.next(due, end, end);
-  }
-  if (passed > 1) skip(s, "overlap", passed - 1, host.queue.epochOffset + end);
-  return due;
 }

@@ -1,14 +1,14 @@
 /**
  * The AbortSignals of one worker's runs. Runs share one controller unless a per-run reason (a
- * timeout, a lease) must abort one run alone: a controller per run is what a careless run path pays
- * 100,000 times a second. A shared signal is handed on only while no run has listened to it: the
- * first `addEventListener` (or `onabort`) marks it, and the next run gets a fresh one, so a run's
- * signal carries no listener of an earlier run (they would pile up on it, run after run).
+ * timeout, a lease, the next slot, an engine's cancellation) must abort one run alone: a controller
+ * per run is what a careless run path pays 100,000 times a second. The shared one is made at the
+ * first read of a run's `signal` (see run_context.ts): a worker whose runs never read it holds
+ * none (an AbortController is ~770 B on Node).
  *
- * The shared controller is made at the first run of a start: 100,000 workers that have not run yet
- * hold no 100,000 controllers (about 800 B each on Node). Making it lazily on the signal's first
- * read would also spare workers that never read it, but every way to do that measured 0.6–0.8 µs
- * more per run (an accessor in each context), so such workers pay the bytes.
+ * A shared signal is handed on only while no run has listened to it: the first `addEventListener`
+ * (or `onabort`) marks it, and the next run gets a fresh one, so a run's signal carries no listener
+ * of an earlier run (they would pile up on it, run after run). The mark is made through one shared
+ * prototype between the signal and AbortSignal's own: nothing per signal, nothing on AbortSignal.
  * @module
  */
 import { LeaseLostError } from "./lease.ts";
@@ -16,69 +16,74 @@ import type { RunOutcome } from "./observer.ts";
 
 /** The fields a worker's state keeps for its signals (one object fewer per worker than a class of its own). */
 export interface RunSignalFields {
-  /** The controller shared by the runs of a start, made at its first run. */
+  /** The start (bumped by start and stop): a signal read after a stop is already aborted. */
+  gen: number;
+  /** The controller shared by the runs of a start, made at the first read of a run's signal. */
   sharedController: AbortController | undefined;
   /** Its signal, kept: Node's `controller.signal` getter costs more than the rest of a run's bookkeeping. */
   sharedSignal: AbortSignal | undefined;
-  /** True once a run listened to the shared signal: the next run gets a fresh one. */
-  sharedHeard: boolean;
   /** The controller of the run in flight alone, when a timeout or a lease can abort it. */
   ownController: AbortController | undefined;
-  /** The signal of the run in flight, kept only while someone observes (an outcome is read off it). */
-  currentSignal: AbortSignal | undefined;
+  /** Why the last stop aborted the signals, for a signal first read after it. */
+  stopReason: unknown;
 }
 
-/** The signal for a run: its own when `own`, else the start's shared one. */
-export function signalForRun(s: RunSignalFields, own: boolean): AbortSignal {
-  let signal: AbortSignal;
-  if (own) {
-    const controller = new AbortController();
-    s.ownController = controller;
-    signal = controller.signal;
-  } else {
-    if (s.sharedSignal === undefined || s.sharedHeard) {
-      // The listeners of the runs before stay on the old signal, which goes with them.
-      s.sharedController = new AbortController();
-      s.sharedSignal = heard(s, s.sharedController.signal);
-      s.sharedHeard = false;
-    }
-    signal = s.sharedSignal;
-  }
-  return signal;
-}
-
+const HEARD: unique symbol = Symbol("@background/workers: listened to");
+type Marked = AbortSignal & { [HEARD]?: true };
 const listen = AbortSignal.prototype.addEventListener;
 const onabort = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "onabort");
 
-/**
- * Marks `s` when a run listens to `signal`. Own properties of this one signal: the prototype is
- * left alone, and a run that only reads `aborted` or `reason` costs nothing more.
- */
-function heard(s: RunSignalFields, signal: AbortSignal): AbortSignal {
-  Object.defineProperty(signal, "addEventListener", {
+/** AbortSignal's prototype, with the two ways to listen marking the signal first. */
+const MARKING: object = Object.create(AbortSignal.prototype, {
+  addEventListener: {
     configurable: true,
     writable: true,
-    value(this: AbortSignal, ...args: Parameters<AbortSignal["addEventListener"]>): void {
-      s.sharedHeard = true;
+    value(this: Marked, ...args: Parameters<AbortSignal["addEventListener"]>): void {
+      this[HEARD] = true;
       listen.apply(this, args);
     },
-  });
-  if (onabort?.set !== undefined && onabort.get !== undefined) {
-    const { get, set } = onabort;
-    Object.defineProperty(signal, "onabort", {
-      configurable: true,
-      get,
-      set(this: AbortSignal, value: unknown): void {
-        s.sharedHeard = true;
-        set.call(this, value);
+  },
+  ...(onabort?.get !== undefined && onabort.set !== undefined
+    ? {
+      onabort: {
+        configurable: true,
+        get: onabort.get,
+        set(this: Marked, value: unknown): void {
+          this[HEARD] = true;
+          (onabort.set as (v: unknown) => void).call(this, value);
+        },
       },
-    });
-  }
-  return signal;
+    }
+    : {}),
+});
+
+/** A run's own signal: a controller for this run alone. */
+export function ownSignal(s: RunSignalFields): AbortSignal {
+  const controller = new AbortController();
+  s.ownController = controller;
+  return controller.signal;
+}
+
+/**
+ * The start's shared signal, read by a run that has none of its own: made now if none was, or if a
+ * run listened to the last one. `gen` is the run's start: after a stop the signal is an aborted one.
+ */
+export function sharedSignal(s: RunSignalFields, gen: number): AbortSignal {
+  if (gen !== s.gen) return AbortSignal.abort(s.stopReason);
+  const signal = s.sharedSignal;
+  if (signal !== undefined && (signal as Marked)[HEARD] !== true) return signal;
+  // The listeners of the runs before stay on the old signal, which goes with them.
+  const controller = new AbortController();
+  const fresh = controller.signal;
+  Object.setPrototypeOf(fresh, MARKING);
+  s.sharedController = controller;
+  s.sharedSignal = fresh;
+  return fresh;
 }
 
 /** A stop: aborts every signal given out, and the next start gets fresh ones. */
 export function abortSignals(s: RunSignalFields, reason: unknown): void {
+  s.stopReason = reason;
   s.ownController?.abort(reason);
   s.sharedController?.abort(reason);
   resetSignals(s);
@@ -88,7 +93,6 @@ export function abortSignals(s: RunSignalFields, reason: unknown): void {
 export function resetSignals(s: RunSignalFields): void {
   s.sharedController = undefined;
   s.sharedSignal = undefined;
-  s.sharedHeard = false;
 }
 
 /** True for an abort, the way a run reports it when it gives up on its signal. */

@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { Clock } from "./clock.ts";
 import type { MissedSlots, ResolvedOptions } from "./worker_options.ts";
 
 /** What a schedule makes of the cluster's last slot: see {@link Schedule.resume}. */
@@ -48,6 +49,11 @@ export interface Schedule {
    * itself rather than the monotonic due time turned back into epoch time.
    */
   wallOf?(due: number): number | undefined;
+  /**
+   * The worker starts on the queue of `clock`: a schedule that reads wall time (cron) reads it
+   * there, so that it follows a test clock too.
+   */
+  useClock?(clock: Clock): void;
 }
 
 /** Fixed delay: the next run is due `period` ms after the previous one ended (ABP's model). */
@@ -150,7 +156,7 @@ export interface BackoffOptions {
 
 /** The schedule a config asks for. */
 export function makeSchedule(options: ResolvedOptions): Schedule {
-  if (options.cron !== undefined) return cronSchedule(options.config.name, options.cron, options.timezone);
+  if (options.cron !== undefined) return cronSchedule(options.name, options.cron, options.timezone);
   const period = options.period as number;
   return options.mode === "fixed-rate" ? new FixedRate(period) : new FixedDelay(period);
 }

@@ -28,7 +28,9 @@ export function stopTimeout(owner: string, call: string, options: StopOptions | 
  * a queue entry: a limit of 0 must give the run at least one macrotask, even when the stop was
  * called from inside a batch of due runs.
  */
-export function settlesWithin(clock: Clock, promise: PromiseLike<unknown>, ms: number): Promise<boolean> {
+export function settlesWithin(queueClock: Clock, promise: PromiseLike<unknown>, ms: number): Promise<boolean> {
+  // Real time under a test clock: what a stop waits for (real I/O) does not move virtual time.
+  const clock = queueClock.deadlines ?? queueClock;
   const settled = Promise.resolve(promise).then(() => true, () => true);
   if (ms === Infinity) return settled;
   return new Promise((resolve) => {
@@ -67,9 +69,10 @@ export async function stopWorker(
   const unsettled: StopReport = { ok: false, unsettled: [{ worker: worker.name, run: 0 }] };
   let left = timeout;
   if (starting !== undefined) {
-    const from = clock.now();
+    const deadlines = clock.deadlines ?? clock;
+    const from = deadlines.now();
     const started = await settlesWithin(clock, starting, timeout);
-    left = Math.max(0, timeout - (clock.now() - from));
+    left = Math.max(0, timeout - (deadlines.now() - from));
     if (!started) {
       // Asked to stop all the same, without waiting: its start may never end.
       void Promise.resolve().then(() => worker.stop({ timeout: 0 })).catch(() => {});

@@ -177,7 +177,9 @@ export class TimerQueue {
   #arm(): void {
     const top = this.#heap[0];
     if (top === undefined) return this.#disarm();
-    if (this.#timer !== undefined && this.#armedAt <= top.due) return;
+    // Armed already for this due time or an earlier one: a timer counts whole ms, so one armed for a
+    // due time with a fraction fires at its ceiling, under 1 ms after it; re-arming would not be sooner.
+    if (this.#timer !== undefined && this.#armedAt < top.due + 1) return;
     const clock = this.#clock;
     if (this.#timer !== undefined) clock.clearTimer(this.#timer);
     const now = clock.now();

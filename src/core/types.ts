@@ -28,12 +28,12 @@ export interface WorkerContext<Scope = unknown> {
   /** When the run started (epoch ms). */
   readonly startedAt: number;
   /** The scope made for this run by the manager's `scope` factory, when it has one. */
-  readonly scope?: Scope;
+  readonly scope?: Scope | undefined;
   /**
    * With a lease: the lease's fencing token, strictly greater than that of any lease before it,
    * on any instance. Pass it to the writes of the run so that a store can refuse a stale holder.
    */
-  readonly fencingToken?: number;
+  readonly fencingToken?: number | undefined;
 }
 
 /**

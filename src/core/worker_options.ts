@@ -4,9 +4,11 @@
  * default lives here. In the config "none" is `undefined`, never 0.
  * @module
  */
+import { checkClock, type Clock, type ClockSource } from "./clock.ts";
 import { type ClusterLeaseStore, type LeaseOptions, leaseOptions, type LeaseStore } from "./lease.ts";
 import { checkBoolean, checkKeys, checkNonNegative, checkObject, checkPositive, show } from "./options.ts";
 import type { BackoffOptions } from "./schedule.ts";
+import { intern } from "./config_intern.ts";
 
 /**
  * How runs are spaced: `"fixed-delay"` (default) waits `period` ms after a run ends;
@@ -98,6 +100,12 @@ export interface PeriodicWorkerOptions {
   readonly missed?: MissedSlots;
   /** With `missed: "all"`, the most slots run to catch up. Default 10. */
   readonly maxCatchup?: number;
+  /**
+   * The clock of a worker started on its own, outside a manager: a `TestClock` from
+   * `@background/workers/testing` in tests. In a manager the manager's clock rules: adding a worker
+   * whose clock is another is a TypeError. Default: the real clock.
+   */
+  readonly clock?: ClockSource;
 }
 
 /**
@@ -133,7 +141,6 @@ export interface BackoffConfig {
 
 /** What a worker reads of its options while it runs, checked and with defaults applied. */
 export interface WorkerConfig {
-  readonly name: string;
   readonly runOnStart: boolean;
   /** Undefined: no jitter. */
   readonly jitter: number | undefined;
@@ -154,6 +161,8 @@ export interface WorkerConfig {
   readonly firstDelay: number | undefined;
   /** Undefined: no limit. */
   readonly maxRuns: number | undefined;
+  /** The clock of the worker's own queue; undefined: the real one (or its manager's). */
+  readonly clock: Clock | undefined;
 }
 
 /**
@@ -161,6 +170,8 @@ export interface WorkerConfig {
  * (the schedule's inputs, whether it is enabled), which a worker does not carry along.
  */
 export interface ResolvedOptions {
+  /** The worker's name (not in the config, which workers with the same options share). */
+  readonly name: string;
   readonly config: WorkerConfig;
   /** The period in ms; undefined for a cron worker. */
   readonly period: number | undefined;
@@ -189,6 +200,7 @@ export const WORKER_OPTIONS: readonly string[] = [
   "firstDelay",
   "maxRuns",
   "overlap",
+  "clock",
 ];
 const OVERLAPS: readonly string[] = ["buffer-one", "skip", "cancel-previous"];
 const BACKOFF_OPTIONS = ["factor", "max"] as const;
@@ -251,8 +263,7 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
   if (maxRuns !== undefined && !Number.isInteger(maxRuns)) {
     throw new RangeError(`${name}: option "maxRuns" must be a whole number, got ${show(maxRuns)}`);
   }
-  const config: WorkerConfig = {
-    name,
+  const config: WorkerConfig = intern({
     runOnStart,
     jitter: jitter > 0 ? jitter : undefined,
     timeout,
@@ -266,9 +277,11 @@ export function resolveWorkerOptions(className: string, options: PeriodicWorkerO
     mode,
     firstDelay,
     maxRuns,
-  };
-  return { config, period, cron, timezone: options.timezone, mode, enabled };
+    clock: options.clock === undefined ? undefined : checkClock(name, options.clock),
+  });
+  return { name, config, period, cron, timezone: options.timezone, mode, enabled };
 }
+
 
 /**
  * Fixed rate keeps runs on a grid of `period`: a jitter of a period or more would push each run past

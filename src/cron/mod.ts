@@ -27,6 +27,7 @@
  * ```
  * @module
  */
+import { type Clock, realClock } from "../core/clock.ts";
 import { installCron, type ResumePlan, type Schedule } from "../core/schedule.ts";
 import { type Occurrences, occurrences } from "./patterns.ts";
 import type { MissedSlots } from "../core/worker_options.ts";
@@ -45,25 +46,32 @@ class CronSchedule implements Schedule {
   /** The wall time of the slot last handed out, and its monotonic due time. */
   #slot = 0;
   #due = NaN;
+  /** Where wall time is read: the worker's queue's clock (a test clock in tests). */
+  #clock: Clock = realClock;
 
   constructor(occurrences: Occurrences) {
     this.#occurrences = occurrences;
     this.lane = occurrences.lane;
   }
 
+  useClock(clock: Clock): void {
+    this.#clock = clock;
+  }
+
   first(now: number, delay?: number): number {
     // With a first delay: the first slot at or after it (occurrences are strictly after the time given).
     const from = delay === undefined ? now : now + delay - 1;
-    return this.#take(this.#occurrences.next(from + Date.now() - performance.now()));
+    const offset = this.#clock.epochOffset();
+    return this.#take(this.#occurrences.next(from + offset, offset));
   }
 
   passed(due: number, start: number, end: number): number {
-    const offset = Date.now() - performance.now();
+    const offset = this.#clock.epochOffset();
     let after = Math.max(due === this.#due ? this.#slot : due + offset, start + offset);
     let n = 0;
     // Bounded: a per-second pattern over a run of hours counts up to the cap, not for ever.
     for (; n < WALK; n++) {
-      const next = this.#occurrences.next(after);
+      const next = this.#occurrences.next(after, offset);
       if (next.wall > end + offset) break;
       after = next.wall;
     }
@@ -71,18 +79,18 @@ class CronSchedule implements Schedule {
   }
 
   upcoming(due: number, start: number): number {
-    const offset = Date.now() - performance.now();
+    const offset = this.#clock.epochOffset();
     const slot = due === this.#due ? this.#slot : due + offset;
-    return this.#occurrences.next(Math.max(slot, start + offset)).mono;
+    return this.#occurrences.next(Math.max(slot, start + offset), offset).mono;
   }
 
   next(due: number, start: number, end: number): number {
-    const offset = Date.now() - performance.now();
+    const offset = this.#clock.epochOffset();
     // A trigger or a lease retry runs off the grid: its own due time, in wall time, is its slot.
     const slot = due === this.#due ? this.#slot : due + offset;
     // Slots that went by before the run started are covered by it: a blocked or suspended process
     // makes one run, not a burst.
-    const next = this.#occurrences.next(Math.max(slot, start + offset));
+    const next = this.#occurrences.next(Math.max(slot, start + offset), offset);
     if (next.wall <= end + offset) {
       // A slot went by while the run ran: one run at once, which stands for it.
       this.#slot = next.wall;
@@ -110,18 +118,18 @@ class CronSchedule implements Schedule {
 
   /** The occurrences after the cluster's last slot up to now were missed; the next one is due. */
   resume(last: number, now: number, missed: MissedSlots, max: number): ResumePlan {
-    const offset = Date.now() - performance.now();
+    const offset = this.#clock.epochOffset();
     const nowWall = now + offset;
     const keep = missed === "all" ? max : 1;
     const slots: number[] = [];
     let after = last + offset;
     for (let i = 0; ; i++) {
-      let next = this.#occurrences.next(after);
+      let next = this.#occurrences.next(after, offset);
       if (i === WALK && next.wall <= nowWall) {
         // Thousands missed (a per-second pattern after a long outage): only the latest count, so
         // start again from a little before now, at the pace of the last steps.
         slots.length = 0;
-        next = this.#occurrences.next(nowWall - (next.wall - after) * (keep + 1));
+        next = this.#occurrences.next(nowWall - (next.wall - after) * (keep + 1), offset);
       }
       if (next.wall > nowWall) {
         this.#missed.clear();

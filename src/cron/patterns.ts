@@ -13,23 +13,24 @@ export class Occurrences {
   // because occurrences fall on whole seconds.
   #second = NaN;
   #wall = 0;
-  #mono = 0;
 
   constructor(cron: Cron, lane: number) {
     this.#cron = cron;
     this.lane = lane;
   }
 
-  /** The first occurrence strictly after the wall time `after` (epoch ms): epoch and monotonic ms. */
-  next(after: number): { wall: number; mono: number } {
+  /**
+   * The first occurrence strictly after the wall time `after` (epoch ms): epoch ms, and monotonic ms
+   * on the clock whose epoch offset is `offset` (workers of one pattern may run on different clocks).
+   */
+  next(after: number, offset: number): { wall: number; mono: number } {
     const second = Math.floor(after / 1000);
     if (second !== this.#second) {
       const next = this.#cron.nextRun(new Date(second * 1000));
       this.#wall = next === null ? Infinity : next.getTime();
-      this.#mono = this.#wall - (Date.now() - performance.now());
       this.#second = second;
     }
-    return { wall: this.#wall, mono: this.#mono };
+    return { wall: this.#wall, mono: this.#wall - offset };
   }
 }
 

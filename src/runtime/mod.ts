@@ -1,15 +1,17 @@
 /**
  * The runtime we are on, detected when first needed: Deno, Bun, or Node (anything with a Node-like
  * `process`). Importing this file touches no global; it installs `manager.stopOnShutdown()`'s
- * behaviour into the core's hook, which reads the runtime only when called.
+ * behaviour and the `unref` option's timers into the core's hooks, which read the runtime only when called.
  * @module
  */
+import { installUnref } from "../core/clock.ts";
 import { installStopOnShutdown } from "../core/shutdown_hook.ts";
 import { bunPlatform } from "./bun.ts";
 import { denoPlatform } from "./deno.ts";
 import { nodePlatform } from "./node.ts";
 import { listenForShutdown, type ShutdownOptions, type ShutdownSignal, type SignalPlatform } from "./shutdown.ts";
 import { stopOnShutdown } from "./stop_on_shutdown.ts";
+import { unrefTimer } from "./unref.ts";
 
 export type { ShutdownOptions, ShutdownSignal } from "./shutdown.ts";
 
@@ -71,3 +73,4 @@ export function onShutdown(callback: (signal: ShutdownSignal) => void, options?:
 }
 
 installStopOnShutdown((target, options) => stopOnShutdown(currentPlatform, target, options));
+installUnref(unrefTimer);
