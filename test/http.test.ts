@@ -133,6 +133,20 @@ describe("/health", () => {
     await drain(manager.stop({ timeout: 10 }));
   });
 
+  test("now: lateness is judged at the time the option gives (a TestClock's, say), not the wall clock", async () => {
+    const manager = new BackgroundWorkerManager({ logger: silentLogger() });
+    let virtual = T0;
+    const handler = statusHandler(manager, { now: () => virtual });
+    manager.add(periodic("Job", { period: 1_000 }, () => {}));
+    await manager.start();
+    expect((await health(handler)).code).toBe(200);
+    virtual = T0 + 1_000 + 60_001;
+    const { code, body } = await health(handler);
+    expect([code, body.checkedAt, body.workers[0]!.problem]).toEqual([503, new Date(virtual).toISOString(), "late by 60 s"]);
+    expect(() => statusHandler(manager, { now: 5 as never })).toThrow(/option "now" must be a function, got 5/);
+    await manager.stop();
+  });
+
   test("503 \"stopped\" while the manager is not running (before start, after stop)", async () => {
     const manager = new BackgroundWorkerManager({ logger: silentLogger() });
     const handler = statusHandler(manager);

@@ -71,6 +71,11 @@ export interface StatusHandlerOptions {
   readonly title?: string;
   /** How often the page polls, in ms. Default 2,000. */
   readonly refreshMs?: number;
+  /**
+   * The time (epoch ms) that lateness and `checkedAt` are judged at. Default `Date.now`; for a
+   * manager on a `TestClock`, `() => clock.now`, the time its `nextRunAt` values are read against.
+   */
+  readonly now?: () => number;
 }
 
 /**
@@ -134,7 +139,7 @@ export function statusHandler(manager: BackgroundWorkerManager, options: StatusH
     throw new TypeError(`${OWNER}: expected a BackgroundWorkerManager, got ${show(manager)}`);
   }
   checkObject(OWNER, "options", options);
-  checkKeys(OWNER, options, ["basePath", "health", "history", "actions", "title", "refreshMs"]);
+  checkKeys(OWNER, options, ["basePath", "health", "history", "actions", "title", "refreshMs", "now"]);
   const base = basePathOf(options.basePath);
   const rules = healthRules(OWNER, options.health);
   const actions = actionRules(OWNER, options.actions);
@@ -146,6 +151,8 @@ export function statusHandler(manager: BackgroundWorkerManager, options: StatusH
   if (typeof title !== "string") throw new TypeError(`${OWNER}: option "title" must be a string, got ${show(title)}`);
   const refreshMs = options.refreshMs === undefined ? 2_000 : checkPositive(OWNER, "refreshMs", options.refreshMs);
   const page = { base, title, refreshMs };
+  const now = options.now ?? Date.now;
+  if (typeof now !== "function") throw new TypeError(`${OWNER}: option "now" must be a function, got ${show(now)}`);
 
   const log = new RunLog(history);
   const observing = manager.observe(log.observer);
@@ -159,15 +166,15 @@ export function statusHandler(manager: BackgroundWorkerManager, options: StatusH
   const get = async (route: string, request: Request): Promise<Response> => {
     switch (route) {
       case "/health": {
-        const body = healthBody(manager, statuses(), rules, Date.now());
+        const body = healthBody(manager, statuses(), rules, now());
         return Response.json(body, { status: body.status === "ok" ? 200 : 503, headers: COMMON });
       }
       case "/metrics":
-        return new Response(exposition(manager, statuses(), log, rules, Date.now()), {
+        return new Response(exposition(manager, statuses(), log, rules, now()), {
           headers: { ...COMMON, "content-type": "text/plain; version=0.0.4; charset=utf-8" },
         });
       case "/api/status": {
-        const body = healthBody(manager, statuses(), rules, Date.now());
+        const body = healthBody(manager, statuses(), rules, now());
         const workers: PageWorker[] = body.workers.map((w) => ({ ...w, recent: log.get(w.name)?.recent ?? [] }));
         return Response.json({ ...body, workers, actions: await authorized(actions, request) }, { headers: COMMON });
       }
