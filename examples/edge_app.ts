@@ -1,9 +1,11 @@
 /**
- * What the three edge-server examples share: the workers and the `/health` body. Each example adds
- * only its runtime's HTTP server.
+ * What the three edge-server examples share: the workers and the status routes (`/health`,
+ * `/metrics`, the dashboard at `/`, from `@background/workers/http`). Each example adds only its
+ * runtime's HTTP server.
  * @module
  */
-import { BackgroundWorkerManager, periodic, type WorkerStatus } from "../mod.ts";
+import { BackgroundWorkerManager, periodic } from "../mod.ts";
+import { type StatusHandler, statusHandler } from "../src/http/mod.ts";
 import { InMemoryUserRepository, PassiveUserCheckerWorker } from "./passive_user_checker_worker.ts";
 
 /** The manager with the PassiveUserChecker and a second worker, not yet started. */
@@ -31,30 +33,18 @@ export function createManager(log: (line: string) => void = console.log): Backgr
   return manager;
 }
 
-/** One worker's line in `/health`. */
-export interface WorkerHealth {
-  name: string;
-  state: WorkerStatus["state"];
-  runs: number;
-  failures: number;
-  lastRunAt: string | null;
-  lastError: string | null;
-  nextRunAt: string | null;
-}
-
-/** The `/health` body: the manager's status as JSON-friendly values. */
-export function health(manager: BackgroundWorkerManager): { status: "ok" | "stopping"; workers: WorkerHealth[] } {
-  const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-  return {
-    status: manager.running ? "ok" : "stopping",
-    workers: manager.status().map((s) => ({
-      name: s.name,
-      state: s.state,
-      runs: s.runs,
-      failures: s.failures,
-      lastRunAt: iso(s.lastRunAt),
-      lastError: s.lastError === undefined ? null : String(s.lastError),
-      nextRunAt: iso(s.nextRunAt),
-    })),
-  };
+/**
+ * `/health` (200 while every worker is healthy, 503 otherwise), `/metrics` (Prometheus) and the
+ * dashboard at `/`, read-only: set `DASHBOARD_TOKEN` to let requests with the header
+ * `authorization: Bearer <token>` (or the cookie `dashboard=<token>`) trigger, pause and resume.
+ */
+export function createStatus(manager: BackgroundWorkerManager, token?: string): StatusHandler {
+  if (token === undefined || token === "") return statusHandler(manager);
+  return statusHandler(manager, {
+    actions: {
+      authorize: (request) =>
+        request.headers.get("authorization") === `Bearer ${token}` ||
+        (request.headers.get("cookie") ?? "").split(/;\s*/).includes(`dashboard=${token}`),
+    },
+  });
 }

@@ -81,6 +81,10 @@ describe(`6. The edge-server example on ${runtime}`, () => {
     expect(body.status).toBe("ok");
     expect(body.workers.map((w) => w.name)).toEqual(["PassiveUserCheckerWorker", "MetricsFlusher"]);
     for (const w of body.workers) expect(["idle", "running"]).toContain(w.state);
+    // The status handler serves the rest too: Prometheus metrics, and the dashboard page.
+    const metrics = await (await fetch(url.replace(/\/health$/, "/metrics"))).text();
+    expect(metrics).toContain('background_worker_state{workflow_platform_name="background-workers",workflow_task_name="MetricsFlusher"');
+    expect((await fetch(url.replace(/\/health$/, "/"))).headers.get("content-type")).toBe("text/html; charset=utf-8");
     // MetricsFlusher runs for 300 ms out of each second: wait until it is in a run, then deploy.
     for (let i = 0; i < 50; i++) {
       const now = await (await fetch(url)).json() as typeof body;
