@@ -84,6 +84,8 @@ export class MemoryCluster implements ClusterProtocol {
   fail = new Set<Method>();
   hang = new Set<Method>();
   throws = new Set<Method>();
+  /** What `fail` rejects with. */
+  rejectWith: unknown = new Error("connection refused");
   /** Answers held by `hang`: call one to let that call go through after all. */
   held: (() => void)[] = [];
 
@@ -99,7 +101,7 @@ export class MemoryCluster implements ClusterProtocol {
   #do<T>(method: Method, args: unknown[], answer: () => T): Promise<T> {
     this.calls.push({ method, args, at: this.clock.t });
     if (this.throws.has(method)) throw new Error(`${method} threw`);
-    if (this.fail.has(method)) return Promise.reject(new Error("connection refused"));
+    if (this.fail.has(method)) return Promise.reject(this.rejectWith);
     if (this.hang.has(method)) return new Promise<T>((resolve) => void this.held.push(() => resolve(answer())));
     return Promise.resolve(answer());
   }

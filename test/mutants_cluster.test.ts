@@ -694,3 +694,344 @@ describe("the cluster coordinator in process: members and releases", () => {
     expect((made as Coordinator).protocol).toBe(store);
   });
 });
+
+describe("the cluster coordinator in process: edges", () => {
+  test("the membership is valid strictly before its lifetime ends (a blocked loop that fired no timer)", async () => {
+    const { clock, make } = setup();
+    const c = make("u1");
+    c.lease(info("w"), new Events());
+    await settle();
+    clock.t = 599;
+    expect(c.valid).toBe(true);
+    clock.t = 600;
+    expect(c.valid).toBe(false);
+  });
+
+  test("record, release, leave and members calls that hang are faults after TTL/3, each named", async () => {
+    const { clock, store, reports, make } = setup();
+    const c = make("u1");
+    const keep = c.lease(info("keep"), new Events());
+    const rare = c.lease(info("rare", 1_000), new Events());
+    await settle();
+    expect(await rare.admit()).toBe(1);
+    store.hang.add("record");
+    rare.began(1_000);
+    await clock.advance(300);
+    store.hang.add("release");
+    const closing = rare.close(true);
+    await clock.advance(300);
+    await closing;
+    store.hang.add("members");
+    store.memberships.set("other", 100_000);
+    store.version++;
+    await clock.advance(300);
+    store.hang.add("leave");
+    const leaving = keep.close(true);
+    // The leave waits for the heartbeat whose members call hangs (until 1,200), then hangs itself.
+    await clock.advance(600);
+    await leaving;
+    expect(messages(reports)).toEqual([
+      "lease store: record took longer than 300 ms",
+      "lease store: release took longer than 300 ms",
+      "lease store: members took longer than 300 ms",
+      "lease store: leave took longer than 300 ms",
+    ]);
+  });
+
+  test("a heartbeat that rejects with no Error names what it got", async () => {
+    const { clock, store, make } = setup();
+    const c = make("u1");
+    const events = new Events();
+    const lease = c.lease(info("w"), events);
+    await settle();
+    expect(await lease.admit()).toBe(1);
+    store.fail.add("heartbeat");
+    store.rejectWith = null;
+    await clock.advance(300);
+    expect(events.lostErrors.map((e) => e.message)).toEqual([`lease "w" lost: its membership could not be renewed: null`]);
+  });
+
+  test("an admission while a regular heartbeat is on the wire and the membership still valid does not wait for it", async () => {
+    const { clock, store, make } = setup();
+    const c = make("u1");
+    const lease = c.lease(info("w"), new Events());
+    await settle();
+    expect(await lease.admit()).toBe(1);
+    store.hang.add("heartbeat");
+    await clock.advance(350);
+    expect(c.beating).toBeDefined();
+    let answered: unknown;
+    void lease.admit().then((a) => (answered = a));
+    await settle();
+    expect(answered).toBe(1);
+  });
+
+  test("overlapping admissions: pending is the newest until it is answered", async () => {
+    const { store, make } = setup();
+    const c = make("u1");
+    const lease = c.lease(info("w"), new Events());
+    await settle();
+    store.hang.add("claim");
+    const first = lease.admit();
+    const second = lease.admit();
+    expect(lease.pending).toBe(second);
+    await settle();
+    store.held.shift()!();
+    expect(await first).toBe(1);
+    await settle();
+    expect(lease.pending).toBe(second);
+    store.held.shift()!();
+    expect(await second).toBe(1);
+    await settle();
+    expect(lease.pending).toBeUndefined();
+  });
+
+  test("a run that settles keeps the lease: the next admission reuses the token, nothing is released", async () => {
+    const { clock, store, make } = setup();
+    const c = make("u1");
+    const events = new Events();
+    const lease = c.lease(info("w"), events);
+    await settle();
+    expect(await lease.admit()).toBe(1);
+    lease.began(1_000);
+    lease.settled();
+    await clock.advance(0);
+    expect(await lease.admit()).toBe(1);
+    expect(store.of("claim").length).toBe(1);
+    expect(store.of("release")).toEqual([]);
+    expect(events.changes).toEqual([[true, 1]]);
+  });
+
+  test("a member that never owned a worker sends nothing for it, at admissions or view changes", async () => {
+    const { clock, store, make } = setup();
+    const name = wonBy("b", "a");
+    const b = make("b");
+    const lb = b.lease(info(name), new Events());
+    await settle();
+    expect(await lb.admit()).toBe(1);
+    const a = make("a");
+    const ea = new Events();
+    const la = a.lease(info(name), ea);
+    await settle();
+    expect(await la.admit()).toBe("lease-held");
+    await clock.advance(900);
+    expect(await la.admit()).toBe("lease-held");
+    await clock.advance(0);
+    expect(store.calls.filter((x) => x.method === "release" || (x.method === "claim" && x.args[1] === a.instance))).toEqual([]);
+    expect(ea.changes).toEqual([]);
+  });
+
+  test("a claim that timed out after the view moved: the next admission frees the maybe-taken lease, once", async () => {
+    const { clock, store, make } = setup();
+    const name = wonBy("b", "a");
+    const a = make("a");
+    const la = a.lease(info(name), new Events());
+    await settle();
+    await clock.advance(100);
+    store.hang.add("claim");
+    const admission = la.admit();
+    await settle();
+    store.hang.delete("claim");
+    // B joins; A's heartbeat at 300 shows it while the claim is still on the wire.
+    const b = make("b");
+    b.lease(info(name), new Events());
+    await settle();
+    await clock.advance(200);
+    expect(a.owns(name)).toBe(false);
+    expect(store.of("release")).toEqual([]);
+    // The claim reached the store (the lease is A's there), and its answer never comes: it times out at 400.
+    store.leases.set(name, { holder: a.instance, token: 5 });
+    store.held.length = 0;
+    await clock.advance(100);
+    expect(await admission).toBe("store-fault");
+    expect(await la.admit()).toBe("lease-held");
+    await clock.advance(0);
+    expect(store.of("release")).toEqual([[[name], a.instance, []]]);
+    expect(store.leases.has(name)).toBe(false);
+    expect(await la.admit()).toBe("lease-held");
+    await clock.advance(0);
+    expect(store.of("release").length).toBe(1);
+  });
+
+  test("a claim answered after the view moved: the lease is this instance's for that run, given up at the next admission, not during a run", async () => {
+    const { clock, store, make } = setup();
+    const name = wonBy("b", "a");
+    const a = make("a");
+    const ea = new Events();
+    const la = a.lease(info(name), ea);
+    await settle();
+    await clock.advance(100);
+    store.hang.add("claim");
+    const admission = la.admit();
+    await settle();
+    store.hang.delete("claim");
+    const b = make("b");
+    const lb = b.lease(info(name), new Events());
+    await settle();
+    await clock.advance(200);
+    expect(a.owns(name)).toBe(false);
+    store.held.shift()!();
+    // The store holds it for A (one holder at a time): A may run this slot.
+    expect(await admission).toBe(1);
+    expect(await lb.admit()).toBe("lease-held");
+    la.began(1_000);
+    // During the run: kept.
+    expect(await la.admit()).toBe("lease-held");
+    await clock.advance(0);
+    expect(ea.changes).toEqual([[true, 1]]);
+    expect(store.of("release")).toEqual([]);
+    la.settled();
+    await clock.advance(0);
+    // Settled, no view change since: given up at the next admission.
+    expect(store.of("release")).toEqual([]);
+    expect(await la.admit()).toBe("lease-held");
+    await clock.advance(0);
+    expect(ea.changes).toEqual([[true, 1], [false, 1]]);
+    expect(store.of("release")).toEqual([[[name], a.instance, [[name, 1_000]]]]);
+    expect(await lb.admit()).toEqual({ token: 2, lastSlot: 1_000 });
+  });
+
+  test("a claim that failed, then one answered held: nothing to free when the view moves", async () => {
+    const { clock, store, make } = setup();
+    const name = wonBy("b", "a");
+    const a = make("a");
+    const la = a.lease(info(name), new Events());
+    await settle();
+    store.fail.add("claim");
+    expect(await la.admit()).toBe("store-fault");
+    store.fail.delete("claim");
+    store.memberships.set("ghost", 100_000);
+    store.leases.set(name, { holder: "ghost", token: 9 });
+    expect(await la.admit()).toBe("lease-held");
+    const b = make("b");
+    b.lease(info(name), new Events());
+    await settle();
+    await clock.advance(300);
+    expect(a.owns(name)).toBe(false);
+    expect(store.of("release")).toEqual([]);
+  });
+
+  test("close(settled) with a run promise still gives the lease up at once; a lease without a token closes without a call", async () => {
+    const { clock, store, make } = setup();
+    const c = make("u1");
+    const keep = c.lease(info("keep"), new Events());
+    const lease = c.lease(info("w"), new Events());
+    const idle = new Events();
+    const never = c.lease(info("never"), idle);
+    await settle();
+    expect(await lease.admit()).toBe(1);
+    const closing = lease.close(true, new Promise(() => {}));
+    await clock.advance(0);
+    await closing;
+    expect(store.of("release")).toEqual([[["w"], c.instance, []]]);
+    const closingIdle = never.close(true);
+    await clock.advance(0);
+    await closingIdle;
+    expect(store.of("release").length).toBe(1);
+    expect(idle.changes).toEqual([]);
+    void keep;
+  });
+
+  test("a worker given up after its run and won back later keeps its new lease across runs", async () => {
+    const { clock, store, make } = setup();
+    const name = wonBy("b", "a");
+    const a = make("a");
+    const ea = new Events();
+    const la = a.lease(info(name), ea);
+    await settle();
+    expect(await la.admit()).toBe(1);
+    la.began(1_000);
+    const b = make("b");
+    const lb = b.lease(info(name), new Events());
+    await settle();
+    await clock.advance(300);
+    la.settled();
+    await clock.advance(0);
+    expect(ea.changes).toEqual([[true, 1], [false, 1]]);
+    // B leaves: A owns the worker again, claims it afresh, runs, and keeps it.
+    const leaving = lb.close(true);
+    await clock.advance(0);
+    await leaving;
+    await clock.advance(300);
+    expect(a.owns(name)).toBe(true);
+    expect(await la.admit()).toEqual({ token: 2, lastSlot: 1_000 });
+    la.began(2_000);
+    la.settled();
+    await clock.advance(0);
+    expect(ea.changes).toEqual([[true, 1], [false, 1], [true, 2]]);
+    expect(await la.admit()).toBe(2);
+  });
+
+  test("a claim answered not-member after the stop does not rejoin the cluster being left", async () => {
+    const { clock, store, make } = setup();
+    const c = make("u1");
+    const lease = c.lease(info("w"), new Events());
+    await settle();
+    store.hang.add("claim");
+    const admission = lease.admit();
+    await settle();
+    store.hang.add("leave");
+    const closing = lease.close(true);
+    await clock.advance(0);
+    expect(store.of("leave").length).toBe(1);
+    store.memberships.clear();
+    store.held.shift()!();
+    await settle();
+    expect(await admission).toBe("store-fault");
+    expect(store.of("heartbeat").length).toBe(1);
+    store.held.shift()!();
+    await closing;
+    await clock.advance(1_000);
+    expect(store.of("heartbeat").length).toBe(1);
+  });
+
+  test("a lease opened and closed again while the instance leaves: no join after the leave", async () => {
+    const { clock, store, make } = setup();
+    const c = make("u1");
+    const lease = c.lease(info("w"), new Events());
+    await settle();
+    store.hang.add("leave");
+    const closing = lease.close(true);
+    await clock.advance(0);
+    const brief = c.lease(info("w"), new Events());
+    const closingBrief = brief.close(true);
+    await clock.advance(0);
+    store.held.shift()!();
+    await closing;
+    await closingBrief;
+    await clock.advance(1_000);
+    expect(store.of("heartbeat").length).toBe(1);
+  });
+
+  test("a stop while a heartbeat is on the wire leaves after it, and no heartbeat follows", async () => {
+    const { clock, store, make } = setup();
+    const c = make("u1");
+    const lease = c.lease(info("w"), new Events());
+    await settle();
+    store.hang.add("heartbeat");
+    await clock.advance(300);
+    const closing = lease.close(true);
+    await clock.advance(0);
+    expect(store.of("leave")).toEqual([]);
+    store.held.shift()!();
+    await settle();
+    await closing;
+    expect(store.of("leave").length).toBe(1);
+    store.hang.delete("heartbeat");
+    await clock.advance(1_000);
+    expect(store.of("heartbeat").length).toBe(2);
+  });
+
+  test("after a leave and a new join, heartbeats go on every TTL/3", async () => {
+    const { clock, store, make } = setup();
+    const c = make("u1");
+    const lease = c.lease(info("w"), new Events());
+    await settle();
+    await closed(clock, lease);
+    c.lease(info("w"), new Events());
+    await settle();
+    expect(store.of("heartbeat").length).toBe(2);
+    await clock.advance(600);
+    expect(store.of("heartbeat").length).toBe(4);
+  });
+});
