@@ -9,7 +9,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import type { LeaseWorkerInfo } from "../src/core/lease.ts";
 import { LeaseLostError } from "../src/core/lease.ts";
 import { clusterStore, Coordinator } from "../src/lease/cluster.ts";
-import { digest, owner } from "../src/lease/rendezvous.ts";
+import { digest, hash, owner } from "../src/lease/rendezvous.ts";
 import { Events, FakeClock, MemoryCluster, settle } from "./cluster_harness.ts";
 
 const ttl = 900;
@@ -1033,5 +1033,17 @@ describe("the cluster coordinator in process: edges", () => {
     expect(store.of("heartbeat").length).toBe(2);
     await clock.advance(600);
     expect(store.of("heartbeat").length).toBe(4);
+  });
+});
+
+describe("rendezvous ties", () => {
+  // Two member ids whose weights for the worker "w" collide (found by a birthday search over `c${i}`).
+  const tied = ["c693596", "c1170850"];
+
+  test("a tie of weights goes to the smaller id, whatever the order of the members", () => {
+    expect(hash(`c693596\u0000w`)).toBe(hash(`c1170850\u0000w`));
+    expect(owner("w", tied)).toBe("c1170850");
+    expect(owner("w", [...tied].reverse())).toBe("c1170850");
+    expect(owner("w", [])).toBeUndefined();
   });
 });
