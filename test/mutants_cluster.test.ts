@@ -960,6 +960,7 @@ describe("the cluster coordinator in process: edges", () => {
     await clock.advance(0);
     expect(ea.changes).toEqual([[true, 1], [false, 1], [true, 2]]);
     expect(await la.admit()).toBe(2);
+    expect(store.leases.get(name)?.holder).toBe(a.instance);
   });
 
   test("a claim answered not-member after the stop does not rejoin the cluster being left", async () => {
