@@ -21,7 +21,7 @@ interface Timer {
 
 /** Monotonic ms from 0; epoch ms = now + 1,000,000. */
 export class FakeClock implements LeaseTimers {
-  t = 0;
+  t: number = 0;
   #seq = 0;
   #timers: Timer[] = [];
 
@@ -58,7 +58,7 @@ export class FakeClock implements LeaseTimers {
   }
 }
 
-type Method = "heartbeat" | "members" | "claim" | "record" | "release" | "leave";
+export type Method = "heartbeat" | "members" | "claim" | "record" | "release" | "leave";
 
 /** A call the protocol received. */
 export interface Call {
@@ -73,17 +73,17 @@ export interface Call {
  */
 export class MemoryCluster implements ClusterProtocol {
   readonly clock: FakeClock;
-  memberships = new Map<string, number>();
-  leases = new Map<string, { holder: string; token: number }>();
-  slots = new Map<string, number>();
-  version = 0;
-  epoch = "e1";
-  quarantineUntil = -Infinity;
-  fence = 0;
+  memberships: Map<string, number> = new Map();
+  leases: Map<string, { holder: string; token: number }> = new Map();
+  slots: Map<string, number> = new Map();
+  version: number = 0;
+  epoch: string = "e1";
+  quarantineUntil: number = -Infinity;
+  fence: number = 0;
   calls: Call[] = [];
-  fail = new Set<Method>();
-  hang = new Set<Method>();
-  throws = new Set<Method>();
+  fail: Set<Method> = new Set();
+  hang: Set<Method> = new Set();
+  throws: Set<Method> = new Set();
   /** What `fail` rejects with. */
   rejectWith: unknown = new Error("connection refused");
   /** Answers held by `hang`: call one to let that call go through after all. */
