@@ -932,6 +932,20 @@ describe("the cluster coordinator in process: edges", () => {
     void keep;
   });
 
+  test("close(not settled) without a run promise gives the lease up at once", async () => {
+    const { clock, store, make } = setup();
+    const c = make("u1");
+    const keep = c.lease(info("keep"), new Events());
+    const lease = c.lease(info("w"), new Events());
+    await settle();
+    expect(await lease.admit()).toBe(1);
+    const closing = lease.close(false);
+    await clock.advance(0);
+    await closing;
+    expect(store.of("release")).toEqual([[["w"], c.instance, []]]);
+    void keep;
+  });
+
   test("a worker given up after its run and won back later keeps its new lease across runs", async () => {
     const { clock, store, make } = setup();
     const name = wonBy("b", "a");

@@ -26,7 +26,8 @@ class Store implements LeaseStore {
   answer: Record<"acquire" | "renew" | "release", Answer> = { acquire: "ok", renew: "ok", release: "ok" };
   /** What a renew resolves with when "ok" (default: whether the owner holds it). */
   renewWith: unknown = undefined;
-  acquireWith: unknown = undefined;
+  /** What an "ok" acquire resolves with, when set (`{ value: undefined }` for an answer of undefined). */
+  acquireWith: { value: unknown } | undefined = undefined;
   rejectWith: unknown = new Error("connection refused");
   held: (() => void)[] = [];
   readonly #start = Date.now();
@@ -47,7 +48,7 @@ class Store implements LeaseStore {
   }
   acquire(name: string, owner: string, ttl: number): Promise<number | null> {
     return this.#do("acquire", [name, owner, ttl], () => {
-      if (this.acquireWith !== undefined) return this.acquireWith as number | null;
+      if (this.acquireWith !== undefined) return this.acquireWith.value as number | null;
       if (this.holder !== undefined) return null;
       this.holder = owner;
       return ++this.token;
@@ -211,7 +212,10 @@ describe("the simple lease protocol (LeaseKeeper)", () => {
     expect(await k.ensure()).toBe("store-fault");
     expect(messages(events.faults)).toEqual(["connection refused", "acquire threw"]);
     store.answer.acquire = "ok";
-    store.acquireWith = null;
+    store.acquireWith = { value: null };
+    expect(await k.ensure()).toBe("lease-held");
+    // A store that answers undefined (no token): held, not a token of NaN.
+    store.acquireWith = { value: undefined };
     expect(await k.ensure()).toBe("lease-held");
     store.acquireWith = undefined;
     store.holder = "other";
@@ -219,7 +223,7 @@ describe("the simple lease protocol (LeaseKeeper)", () => {
     expect(events.changes).toEqual([]);
     // A store that answers the token as a string: a number all the same.
     store.holder = undefined;
-    store.acquireWith = "7";
+    store.acquireWith = { value: "7" };
     expect(await k.ensure()).toBe(7);
   });
 
