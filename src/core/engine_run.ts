@@ -7,7 +7,7 @@
 import { type Engine, type EngineJob, EngineJobRefusedError, type EngineSchedule, type EngineWorker } from "./engine.ts";
 import type { WorkerHost } from "./host.ts";
 import type { PeriodicState } from "./periodic_state.ts";
-import { beginRun } from "./run_path.ts";
+import { begin } from "./run_path.ts";
 
 type State = PeriodicState<unknown>;
 
@@ -80,6 +80,6 @@ function runJob(s: State, gen: number, job: EngineJob): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     s.engineJob = job;
     s.engineDone = (error, failed) => (failed ? reject(error) : resolve());
-    beginRun(s, now, job.fencingToken);
+    begin(s, now, job.fencingToken);
   });
 }

@@ -118,8 +118,8 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     // On an engine: the engine keeps the schedule and hands over the jobs (start resolves once registered).
     if (host.engine !== undefined) return registerOnEngine(s);
     const config = s.config;
-    // A paused worker takes no lease until it is resumed.
-    const cluster = s.paused ? (s.gate = undefined, false) : openLease(s);
+    // A paused worker takes no lease until it is resumed (a stop or a pause left none open).
+    const cluster = !s.paused && openLease(s);
     s.catchup = undefined;
     s.schedule.useClock?.(host.queue.clock);
     const now = host.queue.now();
@@ -214,7 +214,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     const result = (s.triggers ??= new Triggers()).wait();
     if (s.state === "idle" && s.inFlight === undefined && s.gate?.pending === undefined) {
       // Through the queue, so a trigger runs like any due run: on its own tick, never inside the caller.
-      queueAt(s, (s.host as WorkerHost).queue.now(), false);
+      queueAt(s, host.queue.now(), false);
     }
     return result;
   }
@@ -236,7 +236,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
   /** The worker's status line, as listed by `manager.status()`. */
   status(): WorkerStatus {
     const s = this.#s;
-    if (s.paused && (s.state === "idle" || s.state === "running")) return s.line(s.name, "paused", null);
+    if (this.state === "paused") return s.line(s.name, "paused", null);
     const queue = s.host?.queue;
     if (s.engineReg !== undefined) return s.line(s.name, s.state, s.engineReg.nextRunAt());
     // The slot itself where the schedule knows it (cron), plus the jitter this run was given.

@@ -11,7 +11,7 @@
  */
 import { ownHost, type WorkerHost } from "./host.ts";
 import type { Admission, LeaseLostError, Resumption } from "./lease.ts";
-import type { RunEvent } from "./observer.ts";
+import type { RunEvent, SkipReason } from "./observer.ts";
 import type { PeriodicState } from "./periodic_state.ts";
 import { isThenable, log } from "./report.ts";
 import { RunContext, ScopedRunContext } from "./run_context.ts";
@@ -26,6 +26,9 @@ type State = PeriodicState<unknown>;
 
 /** Stands in for the host of a worker taken out of its manager while an abandoned run still goes on. */
 const DETACHED: WorkerHost = ownHost();
+
+/** Where a run's end is reported: the worker's host, or the one it was taken out of during the run. */
+const hostOf = (s: State): WorkerHost => s.host ?? s.detachedFrom ?? DETACHED;
 
 /** Queues the worker's next slot at `nominal` (plus its jitter, unless `jitter` is false). */
 export function queueAt(s: State, nominal: number, jitter = true): void {
@@ -63,21 +66,24 @@ function admitted(s: State, gen: number, admission: Admission): void {
   if (s.checkIn) return checkedIn(s, now);
   // Another instance holds the lease, or the store failed: skip this slot. A trigger waiting
   // for this run learns that it did not happen here.
-  const name = s.name;
-  s.triggers?.reject(new Error(`${name}: not run here: the lease is held elsewhere or the store failed`));
-  skip(s, admission, 1, host.queue.epochOffset + s.nominalDue);
-  queueAt(s, s.schedule.next(s.nominalDue, now, now));
+  s.triggers?.reject(new Error(`${s.name}: not run here: the lease is held elsewhere or the store failed`));
+  skipSlot(s, admission, now);
 }
 
-/** A slot of a paused worker: counted and skipped; its schedule goes on, so resume() finds it on time. */
+/**
+ * A slot of a paused worker: counted and skipped; its schedule goes on, so resume() finds it on
+ * time. (Its trigger waiters were refused by the pause itself, and trigger() refuses while paused.)
+ */
 function pausedSlot(s: State, now: number): void {
-  const host = s.host as WorkerHost;
   s.checkIn = false;
-  s.triggers?.reject(new Error(`${s.name}: paused before the triggered run began`));
-  skip(s, "paused", 1, host.queue.epochOffset + s.nominalDue);
-  queueAt(s, s.schedule.next(s.nominalDue, now, now));
+  skipSlot(s, "paused", now);
 }
 
+/** The due slot does not run here, for `reason`: counted, and the next slot of the schedule queued. */
+function skipSlot(s: State, reason: SkipReason, now: number): void {
+  skip(s, reason, 1, (s.host as WorkerHost).queue.epochOffset + s.nominalDue);
+  queueAt(s, s.schedule.next(s.nominalDue, now, now));
+}
 
 /** The check-in at start found nothing to catch up: on to the first slot of the worker's own schedule. */
 function checkedIn(s: State, now: number): void {
@@ -119,16 +125,12 @@ function caughtUp(s: State, end: number): void {
 
 /** The lease of the run in flight went away: abort it. */
 export function leaseLost(s: State, error: LeaseLostError): void {
-  log((s.host ?? s.detachedFrom ?? DETACHED).logger, "warn", `[background-workers] ${s.name}: ${error.message}`);
+  log(hostOf(s).logger, "warn", `[background-workers] ${s.name}: ${error.message}`);
   s.ownController?.abort(error);
 }
 
 /** A run begins now (exported for engine jobs, which come due by the engine's say). */
-export function beginRun(s: State, now: number, fencingToken: number | undefined): void {
-  begin(s, now, fencingToken);
-}
-
-function begin(s: State, now: number, fencingToken: number | undefined): void {
+export function begin(s: State, now: number, fencingToken: number | undefined): void {
   const host = s.host as WorkerHost;
   const config = s.config;
   const name = s.name;
@@ -206,7 +208,7 @@ async function scoped(s: State, factory: ScopeFactory, context: ScopedRunContext
     context.scope = scope;
     return observed(s, context);
   }, (e) => {
-    if (gen === s.gen || s.stopWaiting > 0) (s.host ?? s.detachedFrom ?? DETACHED).report(e, { worker, run, phase: "dispose" });
+    if (gen === s.gen || s.stopWaiting > 0) hostOf(s).report(e, { worker, run, phase: "dispose" });
   });
   settle(s, gen, end.error, end.failed);
 }
@@ -223,7 +225,7 @@ function onTimeout(s: State): void {
 }
 
 function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"] | undefined): void {
-  const host = s.host ?? s.detachedFrom ?? DETACHED;
+  const host = hostOf(s);
   const end = host.queue.now();
   const name = s.name;
   const run = s.run;
