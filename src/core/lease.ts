@@ -110,6 +110,12 @@ export interface WorkerLease {
   /** The run in flight settled. */
   settled(): void;
   /**
+   * Confirms by this instance's clock that the lease is still valid, and loses it (aborting the run
+   * in flight) when its validity ran out: called when a run reads its signal, so that a process
+   * resumed after a pause learns it before its run can act on a lease another instance may hold.
+   */
+  check?(): void;
+  /**
    * The worker stopped. `settled`: every run settled, give the lease up; otherwise keep it until
    * `running` (the unsettled run) settles, for it may still be writing.
    */

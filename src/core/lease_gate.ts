@@ -84,6 +84,11 @@ export class LeaseGate implements WorkerLease {
   /** Nothing to do: the holder keeps the lease across runs. */
   settled(): void {}
 
+  /** A run reads its signal: lost if the lease's validity ran out before a renewal confirmed it. */
+  check(): void {
+    this.#keeper.check();
+  }
+
   /**
    * After a stop: give the lease up when every run settled (another instance may take over now), or
    * keep it until it expires when a run may still be writing.

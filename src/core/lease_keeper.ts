@@ -82,6 +82,17 @@ export class LeaseKeeper {
     return this.#token;
   }
 
+  /**
+   * By this instance's clock: a lease whose validity ran out before a renewal confirmed it may be
+   * another instance's by now, so it counts as lost (a renewal still on the wire cannot bring it back
+   * for the run in flight).
+   */
+  check(): void {
+    if (this.#token !== undefined && this.#queue.now() >= this.#validUntil) {
+      this.#lose(`lease "${this.#name}" ran out before it could be renewed`);
+    }
+  }
+
   /** Stops renewing without giving the lease up: a run still going keeps it until it expires. */
   abandon(): void {
     this.#closed = true;

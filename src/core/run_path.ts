@@ -15,7 +15,7 @@ import type { RunEvent, SkipReason } from "./observer.ts";
 import type { PeriodicState } from "./periodic_state.ts";
 import { isThenable, log } from "./report.ts";
 import { RunContext, ScopedRunContext } from "./run_context.ts";
-import { isAbortError, outcomeOf, ownSignal } from "./run_signal.ts";
+import { isAbortError, leaseSignal, outcomeOf, ownSignal } from "./run_signal.ts";
 import { backedOff, jitterDelay } from "./schedule.ts";
 import { cancelRun, overlapped, skip } from "./overlap.ts";
 import { runScoped } from "./scope.ts";
@@ -146,7 +146,10 @@ export function begin(s: State, now: number, fencingToken: number | undefined): 
   }
   // A signal of its own only when a per-run reason (its timeout, its lease, the next slot) may abort this run alone.
   const job = s.engineJob;
-  const own = config.timeout !== undefined || fencingToken !== undefined || cancelAt !== undefined || job !== undefined
+  const gate = fencingToken === undefined ? undefined : s.gate;
+  const own = gate?.check !== undefined
+    ? leaseSignal(s, () => gate.check?.())
+    : config.timeout !== undefined || fencingToken !== undefined || cancelAt !== undefined || job !== undefined
     ? ownSignal(s)
     : undefined;
   // The engine's cancellation aborts the run too.

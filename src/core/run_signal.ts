@@ -64,6 +64,58 @@ export function ownSignal(s: RunSignalFields): AbortSignal {
   return controller.signal;
 }
 
+const CHECK: unique symbol = Symbol("@background/workers: lease check");
+type Checked = AbortSignal & { [CHECK]?: () => void };
+const abortedOf = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted")?.get;
+const reasonOf = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "reason")?.get;
+const throwIfAborted = AbortSignal.prototype.throwIfAborted;
+
+/**
+ * AbortSignal's prototype, with the ways to read a signal's state asking the lease first. A process
+ * resumed after a pause (SIGSTOP, a frozen VM, a loop blocked past the TTL) runs whatever is due
+ * in the order it came due: a run's own timer may come before the lease's expiry, and the run
+ * would then read a signal that does not know yet what this instance's clock already says.
+ */
+const CHECKING: object | undefined = abortedOf === undefined || reasonOf === undefined ? undefined : Object.create(
+  AbortSignal.prototype,
+  {
+    aborted: {
+      configurable: true,
+      get(this: Checked): boolean {
+        if (!abortedOf.call(this)) this[CHECK]?.();
+        return abortedOf.call(this) as boolean;
+      },
+    },
+    reason: {
+      configurable: true,
+      get(this: Checked): unknown {
+        if (!abortedOf.call(this)) this[CHECK]?.();
+        return reasonOf.call(this);
+      },
+    },
+    throwIfAborted: {
+      configurable: true,
+      writable: true,
+      value(this: Checked): void {
+        if (!abortedOf.call(this)) this[CHECK]?.();
+        throwIfAborted.call(this);
+      },
+    },
+  },
+);
+
+/**
+ * A lease-held run's own signal: reading its state first has the lease confirm, by this
+ * instance's clock, that its validity has not run out (`check` aborts the run if it has).
+ */
+export function leaseSignal(s: RunSignalFields, check: () => void): AbortSignal {
+  const signal = ownSignal(s) as Checked;
+  if (CHECKING === undefined) return signal;
+  Object.setPrototypeOf(signal, CHECKING);
+  signal[CHECK] = check;
+  return signal;
+}
+
 /**
  * The start's shared signal, read by a run that has none of its own: made now if none was, or if a
  * run listened to the last one. `gen` is the run's start: after a stop the signal is an aborted one.

@@ -288,6 +288,14 @@ export class Coordinator implements LeaseCoordinator {
     }
   }
 
+  /**
+   * Now, rather than when the expiry's timer fires: a process resumed after a pause runs its due
+   * callbacks in the order they came due, and a run's own may come first.
+   */
+  confirm(): void {
+    if (this.#joined) this.#expired();
+  }
+
   /** The membership was not confirmed in time: this instance can no longer be sure of any lease. */
   #expired(): void {
     if (this.settings.timers.now() < this.#validUntil) return;

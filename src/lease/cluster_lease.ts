@@ -128,6 +128,11 @@ export class ClusterLease implements WorkerLease {
     else void this.#release();
   }
 
+  /** A run reads its signal: has this instance's membership (and so the lease) run out meanwhile? */
+  check(): void {
+    if (this.#token !== undefined) this.#c.confirm();
+  }
+
   /** This instance cannot be sure of its leases any more: the run's signal aborts. */
   lose(why: string): void {
     const token = this.#token;
