@@ -34,6 +34,12 @@ export interface WorkerHost extends Reporter {
  */
 export const ATTACH: unique symbol = Symbol("@background/workers: attach");
 
+/**
+ * What a worker's `start()` returns when it started synchronously (ours do): the manager then
+ * keeps no promise of its start, which at 100,000 workers is most of a start's cost.
+ */
+export const STARTED: Promise<void> = Promise.resolve();
+
 /** A worker that a manager can attach to its host. */
 export interface Attachable {
   /** Takes the manager's host (or gives it back with `undefined`). */

@@ -4,6 +4,7 @@
  * @module
  */
 import { ATTACH, isAttachable, type WorkerHost } from "./host.ts";
+import { startWorker } from "./starting.ts";
 import { type ManagerOptions, OWNER, resolveManagerOptions } from "./manager_options.ts";
 import { checkObserver, combine, type RunObserver } from "./observer.ts";
 import { show } from "./options.ts";
@@ -148,7 +149,7 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     this.#running = true;
     this.#stopping = undefined;
     await undefined;
-    await Promise.all(Array.from(this.#workers.values(), (worker) => this.#startOne(worker)));
+    await Promise.all(Array.from(this.#workers.values(), (worker) => this.#startOne(worker)).filter((s) => s !== undefined));
   }
 
   /**
@@ -297,22 +298,18 @@ export class BackgroundWorkerManager implements AsyncDisposable {
     return worker;
   }
 
-  async #startOne(worker: BackgroundWorker): Promise<void> {
+  /** Undefined when the worker started synchronously, else its start to wait for. */
+  #startOne(worker: BackgroundWorker): Promise<void> | undefined {
     // Not if it was removed (or replaced) between add() and this microtask.
     if (this.#started.has(worker) || !this.#running || this.#workers.get(worker.name) !== worker) return;
     this.#started.add(worker);
-    let starting: Promise<void> | undefined;
-    try {
-      starting = worker.start();
-      this.#startsUnderWay.set(worker, starting);
-      await starting;
-    } catch (error) {
-      this.#started.delete(worker);
-      this.#host.report(error, { worker: worker.name, run: 0, phase: "start" });
-    } finally {
-      if (this.#startsUnderWay.get(worker) === starting) this.#startsUnderWay.delete(worker);
-    }
+    return startWorker(worker, this.#startsUnderWay, this.#startFailed);
   }
+
+  readonly #startFailed = (worker: BackgroundWorker, error: unknown): void => {
+    this.#started.delete(worker);
+    this.#host.report(error, { worker: worker.name, run: 0, phase: "start" });
+  };
 
   #stopOne(worker: BackgroundWorker, timeout: number): Promise<WorkerStopped> {
     return stopWorker(OWNER, worker, timeout, this.#host.queue.clock, this.#startsUnderWay.get(worker));

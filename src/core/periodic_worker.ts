@@ -3,7 +3,7 @@
  * its state record; the path of each run is in `run_path.ts`.
  * @module
  */
-import { ATTACH, type Attachable, ownHost, type WorkerHost } from "./host.ts";
+import { ATTACH, type Attachable, ownHost, STARTED, type WorkerHost } from "./host.ts";
 import { checkPositive, show } from "./options.ts";
 import { PeriodicState, type WorkerBody } from "./periodic_state.ts";
 import { log } from "./report.ts";
@@ -103,7 +103,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
    */
   start(): Promise<void> {
     const s = this.#s;
-    if (s.state !== "stopped") return Promise.resolve();
+    if (s.state !== "stopped") return STARTED;
     if (s.host === undefined) {
       s.host = ownHost(s.config.clock);
       s.ownHost = true;
@@ -129,7 +129,7 @@ export abstract class PeriodicBackgroundWorker<Scope = unknown> implements Backg
     s.checkIn = !config.runOnStart && cluster;
     queueAt(s, config.runOnStart || s.checkIn ? now : first, !s.checkIn);
     log(host.logger, "debug", `[background-workers] ${name}: started`);
-    return Promise.resolve();
+    return STARTED;
   }
 
   /**

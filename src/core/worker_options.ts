@@ -304,10 +304,14 @@ function backoffConfig(name: string, backoff: boolean | BackoffOptions): Backoff
   return { factor, max: backoff.max === undefined ? undefined : checkPositive(name, "backoff.max", backoff.max) };
 }
 
+/** What `periodic()`'s options take: the name is its first argument. */
+const PERIODIC_OPTIONS: readonly string[] = WORKER_OPTIONS.filter((key) => key !== "name");
+
 /**
  * Checks `periodic()`'s arguments before its options are resolved: the name is the first argument,
  * so an options object naming it is an error.
  */
+
 export function checkPeriodicArgs(name: unknown, options: unknown, work: unknown): asserts name is string {
   if (typeof name !== "string" || name.trim() === "") {
     throw new TypeError(`periodic(): the name must be a non-empty string, got ${show(name)}`);
@@ -316,7 +320,7 @@ export function checkPeriodicArgs(name: unknown, options: unknown, work: unknown
   if (options !== undefined && "name" in (options as object)) {
     throw new TypeError(`${name}: option "name" is not allowed here; the name is periodic()'s first argument`);
   }
-  if (options !== undefined) checkKeys(name, options as object, WORKER_OPTIONS.filter((key) => key !== "name"));
+  if (options !== undefined) checkKeys(name, options as object, PERIODIC_OPTIONS);
   if (typeof work !== "function") {
     throw new TypeError(`${name}: periodic()'s third argument must be the work function, got ${show(work)}`);
   }
