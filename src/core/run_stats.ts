@@ -19,10 +19,13 @@ export class RunStats {
   failures = 0;
   /** Failures since the last run that succeeded. */
   consecutiveFailures = 0;
-  /** When the last run started (epoch ms). */
-  lastRunAt: number | null = null;
-  /** How long the last run took (ms). */
-  lastDurationMs: number | null = null;
+  // NaN for none, not null: a field that holds null and then numbers is a tagged one, and each
+  // store of a fraction boxes a fresh number into a long-lived object, which the young-generation
+  // GC must then scan (two a run: most of a run's garbage). A number field is updated in place.
+  /** When the last run started (epoch ms); NaN before the first. */
+  lastRunAt: number = NaN;
+  /** How long the last run took (ms); NaN before the first ended. */
+  lastDurationMs: number = NaN;
   /** The error of the last failed run. */
   lastError: unknown = undefined;
   /** Skipped slots by reason, made at the first skip. */
@@ -60,8 +63,8 @@ export class RunStats {
       runs: this.runs,
       failures: this.failures,
       consecutiveFailures: this.consecutiveFailures,
-      lastRunAt: this.lastRunAt,
-      lastDurationMs: this.lastDurationMs,
+      lastRunAt: Number.isNaN(this.lastRunAt) ? null : this.lastRunAt,
+      lastDurationMs: Number.isNaN(this.lastDurationMs) ? null : this.lastDurationMs,
       lastError: this.lastError,
       nextRunAt,
       skipped: this.skips === undefined ? NO_SKIPS : { ...this.skips },

@@ -92,7 +92,11 @@ export class Lane implements TimerEntry {
     this.entries[this.head++] = undefined;
     // Compact once the consumed prefix is half the array: amortised O(1), memory stays bounded.
     if (this.head > 1_024 && this.head * 2 > this.entries.length) {
-      this.entries.splice(0, this.head);
+      // In place: splice would also build an array of the removed half (50,000 slots at 100,000
+      // workers of one period), and on Bun it took 3 % of the run path's time.
+      const entries = this.entries;
+      entries.copyWithin(0, this.head);
+      entries.length -= this.head;
       this.#first += this.head;
       this.head = 0;
     }
