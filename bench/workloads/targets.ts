@@ -26,22 +26,23 @@ export function judge(
 /**
  * The cold-start goals of the first window after start: delivered ≥ 99.5 %, p99 interval error ≤
  * the chain's and ≤ max(toad-scheduler, setInterval) + 1 ms, CPU per tick ≤ 1.5× the chain's,
- * setup ≤ 2× toad-scheduler's. A goal whose peer has no figure is "–".
+ * setup ≤ 2× toad-scheduler's; the ratios in brackets. A goal whose peer has no figure says so.
  */
 export function judgeCold(
   ours: Figures,
   chain: Figures,
   toad: Figures | undefined,
   interval: Figures | undefined,
-): { delivered: string; p99: string; peersP99: string; cpu: string; cpuRatio: string; setup: string; setupRatio: string } {
-  const peersP99 = toad === undefined || interval === undefined ? undefined : Math.max(toad.p99!, interval.p99!) + 1;
+): { delivered: string; p99: string; peersP99: string; cpu: string; setup: string } {
+  const none = (who: string): string => `– (no figure of ${who})`;
+  const ratio = (a: number, b: number): string => `(${fixed(a / b, 2)}×)`;
   return {
     delivered: yes(ours.delivered! >= 0.995),
     p99: yes(ours.p99! <= chain.p99!),
-    peersP99: peersP99 === undefined ? "–" : yes(ours.p99! <= peersP99),
-    cpu: yes(ours.cpuPer1000! <= 1.5 * chain.cpuPer1000!),
-    cpuRatio: fixed(ours.cpuPer1000! / chain.cpuPer1000!, 2),
-    setup: toad === undefined ? "–" : yes(ours.setupMs! <= 2 * toad.setupMs!),
-    setupRatio: toad === undefined ? "–" : fixed(ours.setupMs! / toad.setupMs!, 2),
+    peersP99: toad === undefined || interval === undefined
+      ? none("toad-scheduler or setInterval")
+      : yes(ours.p99! <= Math.max(toad.p99!, interval.p99!) + 1),
+    cpu: `${yes(ours.cpuPer1000! <= 1.5 * chain.cpuPer1000!)} ${ratio(ours.cpuPer1000!, chain.cpuPer1000!)}`,
+    setup: toad === undefined ? none("toad-scheduler") : `${yes(ours.setupMs! <= 2 * toad.setupMs!)} ${ratio(ours.setupMs!, toad.setupMs!)}`,
   };
 }
