@@ -3,7 +3,7 @@
  * cases in child processes, one process at a time, and its medians go into BENCHMARKS.md (between
  * marked sections) with SVG charts in bench/charts/.
  *
- *   npm run bench                  # the comparison, about 13 minutes on 2 cores (--runs 3: about 40)
+ *   npm run bench                  # the comparison, about 18 minutes on 2 cores (--runs 3: about 50)
  *   npm run bench:cron             # only ours (periodic and cron mode), croner and cron at 10,000 tasks
  *   npm run bench:scale            # 100,000 of our workers beside a setTimeout chain (--only scale)
  *   npm run bench:lease            # what a lease costs per run, per store (--only lease; Redis and PostgreSQL)
@@ -11,10 +11,10 @@
  *   node_modules/.bin/deno run -A bench/run.ts --only 100ms,1ms --runtimes node,deno --seconds 2 --runs 1
  *
  * Flags:
- *   --only <list>       workloads, comma-separated: 100ms 10k 100k 1ms shutdown cold cron scale lease otel
- *                       (default: the first six, the comparison; the cron section is then made from the 10k runs)
+ *   --only <list>       workloads, comma-separated: 100ms 10k 100k 100k-cold 1ms shutdown cold cron scale lease otel
+ *                       (default: the first seven, the comparison; the cron section is then made from the 10k runs)
  *   --runtimes <list>   node,deno,bun (default: all three; the lease workload runs in this Deno process)
- *   --seconds <n>       measured window (default 10, the lease workload 5; the 1 ms one uses at most 0.5)
+ *   --seconds <n>       measured window (default 10, the lease workload 5; the 1 ms one uses at most 0.5, 100k-cold at most 5)
  *   --runs <n>          median of n runs everywhere (default: 1 for the 10 s workloads and lease, 3 for the short ones and scale)
  *   --scale <x>         multiplies the task counts, for quick runs (default 1)
  *   --setup-limit <s>   a scheduler that has not set up its tasks by then is reported as too slow (default 10)

@@ -5,7 +5,9 @@
  * process and reads the JSON lines printed here.
  *
  *   node_modules/.bin/deno run -A --v8-flags=--expose-gc bench/peers/ours.ts 10000 1000 10
- *   (arguments: task count, period in ms, measured seconds)
+ *   node_modules/.bin/deno run -A --v8-flags=--expose-gc bench/peers/ours.ts 100000 1000 5 cold
+ *   (arguments: task count, period in ms, measured seconds, and `cold` for a window that opens
+ *   right after the setup instead of once every task has ticked)
  *
  * Per-tick work is kept allocation-free (typed arrays and a preallocated histogram), so that the
  * CPU and garbage measured are the scheduler's, not the harness's.
@@ -21,6 +23,11 @@ export interface Workload {
   readonly count: number;
   readonly period: number;
   readonly seconds: number;
+  /**
+   * "steady": the window opens once every task has ticked once, after a forced GC; "cold": right
+   * after the setup resolved, with no wait and no GC before it.
+   */
+  readonly mode: "steady" | "cold";
 }
 
 /** Starts the scheduler's `count` tasks; task `i` must call `tick(i)` on each run. */
@@ -35,13 +42,19 @@ export interface Result {
   readonly seconds: number;
   /** Wall time of the setup (creating and starting every task), ms. */
   readonly setupMs: number;
-  /** Heap growth after GC from before the setup to every task's first tick, divided by the task count, bytes. */
+  /**
+   * Heap growth after GC from before the setup to every task's first tick (cold: to the window's
+   * end), divided by the task count, bytes.
+   */
   readonly heapPerTask: number;
   /** Every tick in the window. */
   readonly ticks: number;
   /** Ticks in the window per second of wall time. */
   readonly ticksPerSecond: number;
-  /** Ticks after each task's first tick in the window, over the ticks due in the same spans (see BENCHMARKS.md). */
+  /**
+   * Ticks after each task's first tick in the window, over the ticks due in the same spans (see
+   * BENCHMARKS.md); cold: every tick in the window, over the ticks due from the window's start.
+   */
   readonly delivered: number;
   /** Ticks that came less than half a period after the task's previous one: a slot delivered twice, not counted in `delivered`. */
   readonly doubled: number;
@@ -61,13 +74,23 @@ export interface Result {
   readonly cpuPer1000: number;
   /** Length of the window, ms. */
   readonly windowMs: number;
+  /** Only in a cold window: "cold". */
+  readonly mode?: "cold";
+  /**
+   * Only in a cold window: from its start to each task's first tick in it, p99 and max over the
+   * tasks, ms; a task that never ticked counts as infinitely late (so the max is then null).
+   */
+  readonly firstTickP99?: number;
+  readonly firstTickMax?: number;
 }
 
-/** Reads `count period seconds` from the command line. */
+/** Reads `count period seconds [cold]` from the command line. */
 export function workload(): Workload {
-  const [count = "10000", period = "1000", seconds = "10"] = process.argv.slice(2);
-  const w = { count: Number(count), period: Number(period), seconds: Number(seconds) };
-  if (!(w.count >= 1 && w.period > 0 && w.seconds > 0)) throw new RangeError(`bad arguments: ${process.argv.slice(2).join(" ")}`);
+  const [count = "10000", period = "1000", seconds = "10", mode = "steady"] = process.argv.slice(2);
+  const w = { count: Number(count), period: Number(period), seconds: Number(seconds), mode: mode as Workload["mode"] };
+  if (!(w.count >= 1 && w.period > 0 && w.seconds > 0 && (mode === "steady" || mode === "cold"))) {
+    throw new RangeError(`bad arguments: ${process.argv.slice(2).join(" ")}`);
+  }
   return w;
 }
 
@@ -85,6 +108,7 @@ export function gc(): void {
 export async function measure(scheduler: string, setup: Setup): Promise<never> {
   const w = workload();
   const { count, period } = w;
+  const cold = w.mode === "cold";
   // Allocated before the baseline, so they are not counted as the scheduler's heap.
   const first = new Float64Array(count);
   const last = new Float64Array(count);
@@ -117,23 +141,28 @@ export async function measure(scheduler: string, setup: Setup): Promise<never> {
   const t0 = performance.now();
   await setup(w, tick);
   const setupMs = performance.now() - t0;
-  // The window opens once every task has ticked once (or after two periods, for a scheduler that
-  // lags): first runs pay one-time costs (lazy state, cold code, their garbage) that a steady state
-  // does not, and the heap measured after them holds what a running task keeps (ours makes its
-  // AbortController at its first run), not only what a new one does.
-  const warming = performance.now();
-  await new Promise<void>((resolve) => {
-    const poll = setInterval(() => {
-      if (warm < count && performance.now() - warming < 2 * period) return;
-      clearInterval(poll);
-      resolve();
-    }, Math.min(10, period / 10));
-  });
-  const warmMs = performance.now() - warming;
-  const g0 = performance.now();
-  gc();
-  const gcMs = performance.now() - g0;
-  const heapPerTask = (process.memoryUsage().heapUsed - heapBefore) / count;
+  let warmMs = 0;
+  let gcMs = 0;
+  let heapPerTask = NaN;
+  if (!cold) {
+    // The window opens once every task has ticked once (or after two periods, for a scheduler that
+    // lags): first runs pay one-time costs (lazy state, cold code, their garbage) that a steady state
+    // does not, and the heap measured after them holds what a running task keeps (ours makes its
+    // AbortController at its first run), not only what a new one does.
+    const warming = performance.now();
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (warm < count && performance.now() - warming < 2 * period) return;
+        clearInterval(poll);
+        resolve();
+      }, Math.min(10, period / 10));
+    });
+    warmMs = performance.now() - warming;
+    const g0 = performance.now();
+    gc();
+    gcMs = performance.now() - g0;
+    heapPerTask = (process.memoryUsage().heapUsed - heapBefore) / count;
+  }
   console.log(JSON.stringify({ bench: "ready", setupMs }));
 
   const cpu0 = process.cpuUsage();
@@ -143,10 +172,19 @@ export async function measure(scheduler: string, setup: Setup): Promise<never> {
   state = 2;
   const end = performance.now();
   const cpu = process.cpuUsage(cpu0);
+  if (cold) {
+    // After the window, so that the collection costs the window nothing: what running tasks keep.
+    gc();
+    heapPerTask = (process.memoryUsage().heapUsed - heapBefore) / count;
+  }
 
   // A task is due one tick per whole period from its first tick to its last one, rounded so that a
   // tick a little early or late at either end changes nothing; a task whose last tick came more
   // than a period before the end stalled, and is due the ticks it missed up to then too.
+  // In a cold window the span starts at the window's start for every task, not at its first tick:
+  // its first tick is due a period after it, so a first tick half a period late or more is a slot
+  // lost. The first tick then counts too, and a task is credited at most what it was due (one made
+  // early in a long setup may tick once more, which is no slot of the window).
   let got = 0;
   let due = 0;
   let tasksTicked = 0;
@@ -156,6 +194,12 @@ export async function measure(scheduler: string, setup: Setup): Promise<never> {
       continue;
     }
     tasksTicked++;
+    if (cold) {
+      const owed = Math.round((Math.max(last[i]!, end - period) - start) / period);
+      got += Math.min(after[i]! + 1, owed);
+      due += owed;
+      continue;
+    }
     got += after[i]!;
     due += Math.round((Math.max(last[i]!, end - period) - first[i]!) / period);
   }
@@ -180,10 +224,20 @@ export async function measure(scheduler: string, setup: Setup): Promise<never> {
     max: errors.max,
     cpuPer1000: ticks > 0 ? ((cpu.user + cpu.system) / 1_000 / ticks) * 1_000 : NaN,
     windowMs: end - start,
+    ...(cold ? { mode: "cold" as const, ...firstTicks(first, start) } : {}),
   };
   console.log(JSON.stringify(result));
   // Not stopping the scheduler: stopping is not measured, and for some peers 100,000 stops take long.
   process.exit(0);
+}
+
+/**
+ * How late each task's first tick in a cold window came, from the window's start: a lateness the
+ * delivered share shows only from half a period on, and the interval error not at all.
+ */
+function firstTicks(first: Float64Array, start: number): { firstTickP99: number; firstTickMax: number } {
+  const late = first.map((t) => (t === 0 ? Infinity : t - start)).sort();
+  return { firstTickP99: late[Math.min(late.length - 1, Math.ceil(0.99 * late.length) - 1)]!, firstTickMax: late[late.length - 1]! };
 }
 
 /** For peers that take only cron patterns: every second is the finest they have. */

@@ -5,6 +5,7 @@
  * @module
  */
 import { COLD_START } from "./cold_start.ts";
+import { COLD_WINDOW } from "./cold_window.ts";
 import { CRON_MODE } from "./cron.ts";
 import { LEASE } from "./lease.ts";
 import { EVERY_MILLISECOND } from "./millisecond.ts";
@@ -18,6 +19,7 @@ export const WORKLOADS: readonly Workload[] = [
   EVERY_100MS,
   SECOND_10K,
   SECOND_100K,
+  COLD_WINDOW,
   EVERY_MILLISECOND,
   SHUTDOWN,
   COLD_START,

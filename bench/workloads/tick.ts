@@ -22,6 +22,8 @@ export interface Ticks {
   readonly seconds: number;
   readonly runs: number;
   readonly schedulers: readonly Scheduler[];
+  /** "cold": the window opens right after the setup (bench/peers/measure.ts's 4th argument). */
+  readonly mode?: "cold";
 }
 
 /**
@@ -33,7 +35,8 @@ async function runTicks(bench: Bench, w: Ticks): Promise<void> {
     for (const runtime of bench.settings.runtimes) {
       for (const s of w.schedulers) {
         // A window that ends more than 8 s late means a blocked event loop; waiting longer only costs the budget.
-        const run = await bench.child(runtime, `peers/${s.file}`, [String(w.count), String(w.period), String(w.seconds)], w.seconds * 1_000 + 8_000);
+        const args = [String(w.count), String(w.period), String(w.seconds), ...(w.mode === undefined ? [] : [w.mode])];
+        const run = await bench.child(runtime, `peers/${s.file}`, args, w.seconds * 1_000 + 8_000);
         bench.recorder.recordChild(w.id, s.label, runtime.label, run);
         bench.recorder.progress(`${w.id} ${runtime.label} ${s.label} ${r + 1}/${w.runs}`, run.failure, run.wallMs);
       }
