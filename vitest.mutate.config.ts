@@ -35,6 +35,16 @@ export const mutateTests: string[] = [
   "test/timer_queue.test.ts",
   "test/validation.test.ts",
   "test/mutants*.test.ts",
+  // The run control, the test clock, the engine seam, the lease check on a paused holder, and the
+  // properties and queue model: in-process too, and the only tests of much of pause.ts, overlap.ts,
+  // clock.ts, engine_run.ts and run_signal.ts.
+  "test/run_control.test.ts",
+  "test/testing.test.ts",
+  "test/engine_core.test.ts",
+  "test/engine_refused.test.ts",
+  "test/lease_pause.test.ts",
+  "test/timer_queue_model.test.ts",
+  "test/properties.test.ts",
 ];
 
 const config: ViteUserConfig = defineConfig({
