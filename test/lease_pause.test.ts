@@ -54,7 +54,23 @@ const stores = {
   "a cluster store (membership)": (fake: FakeClock) => clusterStore(new MemoryCluster(fake)),
 };
 
-describe.each(Object.entries(stores))("a holder paused past its lease's validity, on %s", (_, makeStore) => {
+/** The three ways a run reads its signal's state: each must ask the lease first. */
+const reads = {
+  "signal.aborted": (signal: AbortSignal) => signal.aborted,
+  "signal.reason": (signal: AbortSignal) => signal.reason !== undefined,
+  "signal.throwIfAborted()": (signal: AbortSignal) => {
+    try {
+      signal.throwIfAborted();
+      return false;
+    } catch {
+      return true;
+    }
+  },
+};
+
+const cases = Object.entries(stores).flatMap(([store, make]) => Object.entries(reads).map(([how, read]) => [store, how, make, read] as const));
+
+describe.each(cases)("a holder paused past its lease's validity, on %s, reading %s", (_, _how, makeStore, read) => {
   test("reads its signal aborted when it resumes, before its lease's own timers fire", async () => {
     const fake = new FakeClock();
     const ttl = 3_000;
@@ -68,8 +84,9 @@ describe.each(Object.entries(stores))("a holder paused past its lease's validity
     manager.add(periodic("paused-holder", { period: 100 }, async ({ signal }) => {
       // The run's own work: a timer due long before the lease's renewal (TTL/3) or expiry.
       await new Promise<void>((resolve) => void fake.at(fake.t + 50, resolve));
-      seen.push(signal.aborted);
-      if (signal.aborted) reasons.push((signal.reason as Error).name);
+      const aborted = read(signal);
+      seen.push(aborted);
+      if (aborted) reasons.push((signal.reason as Error).name);
     }));
     await manager.start();
     for (let i = 0; i < 20 && seen.length === 0; i++) await fake.advance(10);
