@@ -45,6 +45,8 @@ export const mutateTests: string[] = [
   "test/lease_pause.test.ts",
   "test/timer_queue_model.test.ts",
   "test/properties.test.ts",
+  "test/memory_layout.test.ts",
+  "test/option_shapes.test.ts",
 ];
 
 const config: ViteUserConfig = defineConfig({

@@ -1,0 +1,189 @@
+/**
+ * The pieces of the run path whose whole point is memory (issue 20's heap per worker): they are
+ * correct only if they also keep what they promise to keep out of the heap, which no behaviour test
+ * can see. Each is tested on its own here:
+ * - rare_state.ts: a worker's rare fields make no record until one is set to something other than
+ *   its default, and read back what was written in either case;
+ * - config_intern.ts: workers made alike share one frozen config, and workers that differ in any
+ *   option never do;
+ * - timer_lane.ts: a lane's FIFO compacts once its consumed prefix passes half the array, in place,
+ *   keeping every entry's slot.
+ */
+import { describe, expect, test } from "vitest";
+import { intern } from "../src/core/config_intern.ts";
+import { Rare, RareFields } from "../src/core/rare_state.ts";
+import { Lane, type LaneOwner, timerEntry } from "../src/core/timer_lane.ts";
+import type { WorkerConfig } from "../src/core/worker_options.ts";
+
+type Fields = Record<string, unknown> & { rare: Rare | undefined };
+
+/** Every accessor pair of RareFields, with its default (a fresh Rare's field). */
+const accessors: [string, unknown][] = Object.entries(Object.getOwnPropertyDescriptors(RareFields.prototype))
+  .filter(([, d]) => d.get !== undefined && d.set !== undefined)
+  .map(([key]) => [key, (new Rare() as unknown as Record<string, unknown>)[key]]);
+
+/** A value other than the default, of the field's kind. */
+function other(value: unknown): unknown {
+  if (typeof value === "boolean") return !value;
+  if (typeof value === "number") return value + 3;
+  return { marker: true };
+}
+
+describe("rare_state: the record of rare fields", () => {
+  test("covers every field of Rare", () => {
+    expect(accessors.map(([key]) => key).sort()).toEqual(Object.keys(new Rare()).sort());
+    expect(accessors.length).toBeGreaterThan(10);
+  });
+
+  test.each(accessors)("%s: the default on a fresh state, no record for a default, the value back otherwise", (key, fallback) => {
+    const s = new RareFields() as unknown as Fields;
+    expect(s[key]).toBe(fallback);
+    s[key] = fallback;
+    expect(s.rare).toBeUndefined();
+    expect(s[key]).toBe(fallback);
+    const value = other(fallback);
+    s[key] = value;
+    expect(s.rare).toBeInstanceOf(Rare);
+    expect(s[key]).toBe(value);
+    // Back to the default while the record exists: stored, not skipped.
+    s[key] = fallback;
+    expect(s[key]).toBe(fallback);
+  });
+
+  test.each(accessors)("%s: written to its default after another field made the record, and read from it", (key, fallback) => {
+    const s = new RareFields() as unknown as Fields;
+    const [first, firstDefault] = accessors.find(([k]) => k !== key)!;
+    s[first] = other(firstDefault);
+    expect(s[key]).toBe(fallback);
+    const value = other(fallback);
+    s[key] = value;
+    expect(s[key]).toBe(value);
+    expect(s[first]).toEqual(other(firstDefault));
+  });
+});
+
+/** A config as resolveWorkerOptions makes one, with the defaults of a plain `{ period }` worker. */
+function config(overrides: Partial<WorkerConfig> = {}): WorkerConfig {
+  return {
+    runOnStart: false,
+    jitter: undefined,
+    timeout: undefined,
+    backoff: undefined,
+    lease: undefined,
+    missed: "once",
+    maxCatchup: 10,
+    overlap: "buffer-one",
+    cron: undefined,
+    timezone: undefined,
+    mode: "fixed-delay",
+    firstDelay: undefined,
+    maxRuns: undefined,
+    clock: undefined,
+    ...overrides,
+  };
+}
+
+/** One change of each option from the defaults above. */
+const changes: [string, Partial<WorkerConfig>][] = [
+  ["runOnStart", { runOnStart: true }],
+  ["jitter", { jitter: 5 }],
+  ["timeout", { timeout: 100 }],
+  ["backoff", { backoff: { factor: 2, max: undefined } }],
+  ["backoff.factor", { backoff: { factor: 3, max: undefined } }],
+  ["backoff.max", { backoff: { factor: 2, max: 1_000 } }],
+  ["lease false", { lease: false }],
+  ["missed", { missed: "skip" }],
+  ["maxCatchup", { missed: "once", maxCatchup: 4 }],
+  ["overlap", { overlap: "skip" }],
+  ["cron", { cron: "* * * * * *" }],
+  ["timezone", { cron: "* * * * * *", timezone: "Europe/Berlin" }],
+  ["mode", { mode: "fixed-rate" }],
+  ["firstDelay", { firstDelay: 0 }],
+  ["maxRuns", { maxRuns: 2 }],
+];
+
+describe("config_intern: one config for workers made alike", () => {
+  test("alike configs are one frozen object, in a run of them and after another came between", () => {
+    const a = intern(config());
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(intern(config())).toBe(a);
+    const b = intern(config({ jitter: 7 }));
+    expect(b).not.toBe(a);
+    expect(intern(config())).toBe(a);
+    expect(intern(config({ jitter: 7 }))).toBe(b);
+  });
+
+  test.each(changes)("a config that differs in %s is its own, whichever came first", (_, change) => {
+    const plain = intern(config());
+    const changed = intern(config(change));
+    expect(changed).not.toBe(plain);
+    expect(changed).toEqual(config(change));
+    // The one interned last is compared first: the other way round too.
+    expect(intern(config())).toBe(plain);
+    expect(intern(config(change))).toEqual(config(change));
+    expect(intern(config(change))).not.toBe(intern(config()));
+  });
+
+  test("with a lease or a clock a config is never shared (those compare by identity)", () => {
+    const store = { acquire: () => Promise.resolve(1), renew: () => Promise.resolve(true), release: () => Promise.resolve() };
+    const leased = config({ lease: { store } });
+    const a = intern(leased);
+    expect(a).toBe(leased);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(intern(config({ lease: { store } }))).not.toBe(a);
+    const clock = { now: () => 0, epochOffset: () => 0, setTimer: () => 0, clearTimer: () => {} };
+    const timed = config({ clock });
+    expect(intern(timed)).toBe(timed);
+    expect(intern(config({ clock }))).not.toBe(timed);
+  });
+
+  test("many distinct configs: each is equal to what was asked, none shared with another", () => {
+    const seen = new Set<WorkerConfig>();
+    for (let i = 0; i < 1_200; i++) {
+      const c = intern(config({ timeout: 1 + i }));
+      expect(c.timeout).toBe(1 + i);
+      seen.add(c);
+    }
+    expect(seen.size).toBe(1_200);
+  });
+});
+
+describe("timer_lane: the FIFO of one period", () => {
+  const owner: LaneOwner = { relane: () => {} } as unknown as LaneOwner;
+
+  test("compacts in place once the consumed prefix passes half the array, keeping every slot", () => {
+    const lane = new Lane(owner, 1_000);
+    const entries = Array.from({ length: 3_000 }, () => timerEntry(() => {}));
+    entries.forEach((e, i) => lane.push(e, i));
+    let shifted = 0;
+    // Up to 1,024 consumed: no compaction yet, whatever the ratio.
+    for (; shifted < 1_024; shifted++) lane.shift();
+    expect(lane.head).toBe(1_024);
+    expect(lane.entries.length).toBe(3_000);
+    // Past 1,024 but not yet half of the array: still none.
+    for (; shifted < 1_500; shifted++) lane.shift();
+    expect(lane.head).toBe(1_500);
+    expect(lane.entries.length).toBe(3_000);
+    // One more, and more than half is consumed: the prefix goes.
+    lane.shift();
+    shifted++;
+    expect(lane.head).toBe(0);
+    expect(lane.entries.length).toBe(3_000 - shifted);
+    expect(lane.entries[0]).toBe(entries[shifted]);
+    expect(lane.peek()).toBe(entries[shifted]);
+    // Slots still address their entries after the compaction: removing one clears its own.
+    const target = entries[shifted + 10]!;
+    lane.remove(target);
+    expect(lane.entries[10]).toBeUndefined();
+    expect(lane.entries[9]).toBe(entries[shifted + 9]);
+    expect(lane.entries[11]).toBe(entries[shifted + 11]);
+  });
+
+  test("a short lane never compacts, however much of it was consumed", () => {
+    const lane = new Lane(owner, 1_000);
+    for (let i = 0; i < 1_000; i++) lane.push(timerEntry(() => {}), i);
+    for (let i = 0; i < 999; i++) lane.shift();
+    expect(lane.head).toBe(999);
+    expect(lane.entries.length).toBe(1_000);
+  });
+});
