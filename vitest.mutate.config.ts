@@ -47,6 +47,7 @@ export const mutateTests: string[] = [
   "test/properties.test.ts",
   "test/memory_layout.test.ts",
   "test/option_shapes.test.ts",
+  "test/cluster_resume.test.ts",
 ];
 
 const config: ViteUserConfig = defineConfig({

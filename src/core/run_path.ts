@@ -103,7 +103,9 @@ function resume(s: State, now: number, { token, lastSlot }: Resumption): void {
   // Nothing missed (or skipped by choice): on to the cluster's next slot.
   if (first === undefined) return queueAt(s, plan.next);
   // With "all", the list marks a catch-up under way even when empty: its end looks again (below).
-  s.catchup = config.missed === "all" ? plan.run.slice(1) : undefined;
+  // Only on a grid (fixed rate, cron): fixed delay has one missed run at most, and a second look
+  // would make up slots that no schedule of it ever had.
+  s.catchup = config.missed === "all" && s.schedule.upcoming(first, now) !== undefined ? plan.run.slice(1) : undefined;
   s.catchupBudget = config.maxCatchup - plan.run.length;
   s.nominalDue = first;
   begin(s, now, token);
