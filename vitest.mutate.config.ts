@@ -48,6 +48,7 @@ export const mutateTests: string[] = [
   "test/memory_layout.test.ts",
   "test/option_shapes.test.ts",
   "test/cluster_resume.test.ts",
+  "test/cluster_pause.test.ts",
 ];
 
 const config: ViteUserConfig = defineConfig({
