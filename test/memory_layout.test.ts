@@ -124,6 +124,33 @@ describe("config_intern: one config for workers made alike", () => {
     expect(intern(config(change))).not.toBe(intern(config()));
   });
 
+  /** Two configs that differ in one option only, neither of them the plain one. */
+  const pairs: [string, Partial<WorkerConfig>, Partial<WorkerConfig>][] = [
+    ["runOnStart", { runOnStart: true, jitter: 3 }, { runOnStart: false, jitter: 3 }],
+    ["jitter", { jitter: 3 }, { jitter: 4 }],
+    ["timeout", { timeout: 3 }, { timeout: 4 }],
+    ["backoff.factor", { backoff: { factor: 2, max: undefined } }, { backoff: { factor: 3, max: undefined } }],
+    ["backoff.max", { backoff: { factor: 2, max: 100 } }, { backoff: { factor: 2, max: 200 } }],
+    ["missed", { missed: "skip", jitter: 3 }, { missed: "all", jitter: 3 }],
+    ["maxCatchup", { missed: "all", maxCatchup: 3 }, { missed: "all", maxCatchup: 4 }],
+    ["overlap", { overlap: "skip" }, { overlap: "cancel-previous" }],
+    ["cron", { cron: "* * * * * *" }, { cron: "*/2 * * * * *" }],
+    ["timezone", { cron: "* * * * * *", timezone: "Europe/Berlin" }, { cron: "* * * * * *", timezone: "Europe/Paris" }],
+    ["mode", { mode: "fixed-rate", jitter: 3 }, { mode: "fixed-delay", jitter: 3 }],
+    ["firstDelay", { firstDelay: 3 }, { firstDelay: 4 }],
+    ["maxRuns", { maxRuns: 3 }, { maxRuns: 4 }],
+    ["lease false or none", { lease: false, jitter: 3 }, { lease: undefined, jitter: 3 }],
+  ];
+
+  test.each(pairs)("two configs that differ only in %s are two, in either order", (_, a, b) => {
+    const first = intern(config(a));
+    const second = intern(config(b));
+    expect(second).not.toBe(first);
+    expect(second).toEqual(config(b));
+    expect(intern(config(a))).toEqual(config(a));
+    expect(intern(config(b))).toEqual(config(b));
+  });
+
   test("with a lease or a clock a config is never shared (those compare by identity)", () => {
     const store = { acquire: () => Promise.resolve(1), renew: () => Promise.resolve(true), release: () => Promise.resolve() };
     const leased = config({ lease: { store } });
