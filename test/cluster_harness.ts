@@ -4,6 +4,7 @@
  * clock whose calls the test can fail or hold, and a recorder of a lease's events. No real time
  * passes: the clock fires its timers in due order and lets the promises settle in between.
  */
+import type { Clock, ClockSource } from "../src/core/clock.ts";
 import type { LeaseEvents, LeaseLostError, LeaseTimers } from "../src/core/lease.ts";
 import type { Beat, Claim, ClusterProtocol } from "../src/lease/protocol.ts";
 
@@ -19,8 +20,11 @@ interface Timer {
   live: boolean;
 }
 
-/** Monotonic ms from 0; epoch ms = now + 1,000,000. */
-export class FakeClock implements LeaseTimers {
+/**
+ * Monotonic ms from 0; epoch ms = now + 1,000,000. Also a manager's or a worker's `clock` option:
+ * its timer queue then runs on these timers, fired in due order.
+ */
+export class FakeClock implements LeaseTimers, ClockSource {
   t: number = 0;
   #seq = 0;
   #timers: Timer[] = [];
@@ -35,6 +39,15 @@ export class FakeClock implements LeaseTimers {
     const timer = { due, seq: this.#seq++, fire, live: true };
     this.#timers.push(timer);
     return () => void (timer.live = false);
+  }
+  /** The timer queue's clock on these timers. */
+  get queueClock(): Clock {
+    return {
+      now: () => this.now(),
+      epochOffset: () => this.epochOffset(),
+      setTimer: (callback, ms) => this.at(this.t + ms, callback),
+      clearTimer: (cancel) => (cancel as () => void)(),
+    };
   }
   /** Timers not yet fired nor cancelled. */
   get pending(): number {

@@ -4,19 +4,10 @@
  * was asked, and when, is the observable here.
  */
 import { expect, test } from "vitest";
-import { BackgroundWorkerManager, type Clock, periodic, type PeriodicOptions } from "../mod.ts";
+import { BackgroundWorkerManager, periodic, type PeriodicOptions } from "../mod.ts";
 import { clusterStore } from "../src/lease/cluster.ts";
 import { FakeClock, MemoryCluster } from "./cluster_harness.ts";
 import { silentLogger } from "./helpers.ts";
-
-function queueClock(fake: FakeClock): Clock {
-  return {
-    now: () => fake.now(),
-    epochOffset: () => fake.epochOffset(),
-    setTimer: (callback, ms) => fake.at(fake.t + ms, callback),
-    clearTimer: (cancel) => (cancel as () => void)(),
-  };
-}
 
 function cluster(options: Partial<PeriodicOptions> = {}, runMs = 0) {
   const fake = new FakeClock();
@@ -24,7 +15,7 @@ function cluster(options: Partial<PeriodicOptions> = {}, runMs = 0) {
   const runs: number[] = [];
   const leases: boolean[] = [];
   const manager = new BackgroundWorkerManager({
-    clock: { queueClock: queueClock(fake) },
+    clock: fake,
     lease: { store: clusterStore(memory), ttl: 3_000 },
     logger: silentLogger(),
   });

@@ -6,19 +6,10 @@
  * the whole-cluster restart of lease_spread.test.ts.
  */
 import { describe, expect, test } from "vitest";
-import { BackgroundWorkerManager, type Clock, periodic, type PeriodicOptions, type WorkerContext } from "../mod.ts";
+import { BackgroundWorkerManager, periodic, type PeriodicOptions, type WorkerContext } from "../mod.ts";
 import { clusterStore } from "../src/lease/cluster.ts";
 import { FakeClock, MemoryCluster } from "./cluster_harness.ts";
 import { silentLogger } from "./helpers.ts";
-
-function queueClock(fake: FakeClock): Clock {
-  return {
-    now: () => fake.now(),
-    epochOffset: () => fake.epochOffset(),
-    setTimer: (callback, ms) => fake.at(fake.t + ms, callback),
-    clearTimer: (cancel) => (cancel as () => void)(),
-  };
-}
 
 const PERIOD = 100;
 const NOW = 10_000;
@@ -43,7 +34,7 @@ async function rejoin(options: Partial<PeriodicOptions>, ago: number | undefined
   if (ago !== undefined) memory.slots.set("w", last);
   const seen: Seen[] = [];
   const manager = new BackgroundWorkerManager({
-    clock: { queueClock: queueClock(fake) },
+    clock: fake,
     lease: { store: clusterStore(memory), ttl: 3_000 },
     logger: silentLogger(),
   });

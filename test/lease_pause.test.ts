@@ -8,7 +8,7 @@
  * (The same with real processes and SIGSTOP/SIGCONT is test 4 of lease_faults.test.ts.)
  */
 import { describe, expect, test } from "vitest";
-import { BackgroundWorkerManager, type Clock, type LeaseStore, periodic } from "../mod.ts";
+import { BackgroundWorkerManager, type LeaseStore, periodic } from "../mod.ts";
 import { clusterStore } from "../src/lease/cluster.ts";
 import { FakeClock, MemoryCluster } from "./cluster_harness.ts";
 import { silentLogger } from "./helpers.ts";
@@ -39,16 +39,6 @@ class PlainStore implements LeaseStore {
   }
 }
 
-/** The manager's clock on the fake one: its timers are the fake clock's, fired in due order. */
-function queueClock(fake: FakeClock): Clock {
-  return {
-    now: () => fake.now(),
-    epochOffset: () => fake.epochOffset(),
-    setTimer: (callback, ms) => fake.at(fake.t + ms, callback),
-    clearTimer: (cancel) => (cancel as () => void)(),
-  };
-}
-
 const stores = {
   "a plain store (acquire, renew, release)": (fake: FakeClock) => new PlainStore(fake),
   "a cluster store (membership)": (fake: FakeClock) => clusterStore(new MemoryCluster(fake)),
@@ -77,7 +67,7 @@ describe.each(cases)("a holder paused past its lease's validity, on %s, reading 
     const seen: boolean[] = [];
     const reasons: string[] = [];
     const manager = new BackgroundWorkerManager({
-      clock: { queueClock: queueClock(fake) },
+      clock: fake,
       lease: { store: makeStore(fake), ttl },
       logger: silentLogger(),
     });
