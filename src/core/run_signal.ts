@@ -70,6 +70,12 @@ const abortedOf = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborte
 const reasonOf = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "reason")?.get;
 const throwIfAborted = AbortSignal.prototype.throwIfAborted;
 
+/** Before a read of a lease-held run's signal: unless it is aborted already, the lease confirms it still holds. */
+function confirm(signal: Checked): void {
+  // Only called from CHECKING, which exists only where abortedOf does.
+  if (!(abortedOf as (this: AbortSignal) => boolean).call(signal)) signal[CHECK]?.();
+}
+
 /**
  * AbortSignal's prototype, with the ways to read a signal's state asking the lease first. A process
  * resumed after a pause (SIGSTOP, a frozen VM, a loop blocked past the TTL) runs whatever is due
@@ -82,14 +88,14 @@ const CHECKING: object | undefined = abortedOf === undefined || reasonOf === und
     aborted: {
       configurable: true,
       get(this: Checked): boolean {
-        if (!abortedOf.call(this)) this[CHECK]?.();
+        confirm(this);
         return abortedOf.call(this) as boolean;
       },
     },
     reason: {
       configurable: true,
       get(this: Checked): unknown {
-        if (!abortedOf.call(this)) this[CHECK]?.();
+        confirm(this);
         return reasonOf.call(this);
       },
     },
@@ -97,7 +103,7 @@ const CHECKING: object | undefined = abortedOf === undefined || reasonOf === und
       configurable: true,
       writable: true,
       value(this: Checked): void {
-        if (!abortedOf.call(this)) this[CHECK]?.();
+        confirm(this);
         throwIfAborted.call(this);
       },
     },
