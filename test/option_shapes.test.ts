@@ -105,6 +105,17 @@ describe("the unref'd clock", () => {
 
 describe("starting one worker (starting.ts)", () => {
   const failed = vi.fn();
+  /** A worker of its own kind (not periodic), whose start is `start`. */
+  const ownWorker = (name: string, start: () => Promise<void>): BackgroundWorker => ({
+    name,
+    start,
+    stop: () => Promise.resolve({ ok: true, unsettled: [] }),
+  });
+  /** A worker whose start resolves when `finish()` is called. */
+  const deferred = (name: string): { worker: BackgroundWorker; finish: () => void } => {
+    let finish!: () => void;
+    return { worker: ownWorker(name, () => new Promise<void>((resolve) => (finish = resolve))), finish: () => finish() };
+  };
 
   test("a worker that started synchronously: nothing to wait for, nothing kept", () => {
     const underWay = new Map<BackgroundWorker, Promise<void>>();
@@ -116,15 +127,10 @@ describe("starting one worker (starting.ts)", () => {
 
   test("an async start is kept while under way and forgotten once it settled", async () => {
     const underWay = new Map<BackgroundWorker, Promise<void>>();
-    let finish!: () => void;
-    const worker: BackgroundWorker = {
-      name: "Async",
-      start: () => new Promise<void>((resolve) => (finish = resolve)),
-      stop: () => Promise.resolve({ ok: true, unsettled: [] }),
-    };
-    const starting = startWorker(worker, underWay, failed);
+    const { worker: async, finish } = deferred("Async");
+    const starting = startWorker(async, underWay, failed);
     expect(starting).toBeInstanceOf(Promise);
-    expect(underWay.get(worker)).toBeInstanceOf(Promise);
+    expect(underWay.get(async)).toBeInstanceOf(Promise);
     finish();
     await starting;
     expect(underWay.size).toBe(0);
@@ -134,27 +140,18 @@ describe("starting one worker (starting.ts)", () => {
   test("a start that rejects or throws is reported once and forgotten; a newer start under way is kept", async () => {
     const underWay = new Map<BackgroundWorker, Promise<void>>();
     const boom = new Error("no start");
-    const rejecting: BackgroundWorker = { name: "Rejects", start: () => Promise.reject(boom), stop: () => Promise.resolve({ ok: true, unsettled: [] }) };
+    const rejecting = ownWorker("Rejects", () => Promise.reject(boom));
     await startWorker(rejecting, underWay, failed);
     expect(failed).toHaveBeenLastCalledWith(rejecting, boom);
     expect(underWay.size).toBe(0);
-    const throwing: BackgroundWorker = {
-      name: "Throws",
-      start: () => {
-        throw boom;
-      },
-      stop: () => Promise.resolve({ ok: true, unsettled: [] }),
-    };
+    const throwing = ownWorker("Throws", () => {
+      throw boom;
+    });
     expect(startWorker(throwing, underWay, failed)).toBeUndefined();
     expect(failed).toHaveBeenLastCalledWith(throwing, boom);
     expect(underWay.size).toBe(0);
     // A start that settles after another start of the same worker began leaves the newer one.
-    let first!: () => void;
-    const twice: BackgroundWorker = {
-      name: "Twice",
-      start: () => new Promise<void>((resolve) => (first = resolve)),
-      stop: () => Promise.resolve({ ok: true, unsettled: [] }),
-    };
+    const { worker: twice, finish: first } = deferred("Twice");
     const one = startWorker(twice, underWay, failed);
     const newer = Promise.resolve();
     underWay.set(twice, newer);
