@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import type { Clock } from "../src/core/clock.ts";
 import { MAX_DELAY, type TimerEntry, timerEntry, TimerQueue } from "../src/core/timer_queue.ts";
+import { FakeClock } from "./cluster_harness.ts";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -168,81 +168,52 @@ describe("timer queue", () => {
   });
 });
 
-/** A clock whose time moves only when told: fire() runs the pending timeout, a run may advance `t`. */
-interface ManualClock {
-  t: number;
-  fires: number;
-  clock: Clock;
-  fire(): void;
-}
-
-function manualClock(): ManualClock {
-  let pending: (() => void) | undefined;
-  const m: ManualClock = {
-    t: 0,
-    fires: 0,
-    clock: {
-      now: () => m.t,
-      epochOffset: () => 0,
-      setTimer: (callback: () => void) => (pending = callback),
-      clearTimer: () => (pending = undefined),
-    } satisfies Clock,
-    fire(): void {
-      const callback = pending;
-      pending = undefined;
-      m.fires++;
-      callback?.();
-    },
-  };
-  return m;
-}
-
 describe("timer queue: entries that come due during a batch", () => {
-  test("run in the same timeout, with the time read after the batch, not one timer later", () => {
-    const m = manualClock();
-    const q = new TimerQueue(m.clock);
+  // FakeClock (cluster_harness.ts) fires each timer at its due time; a run may move `t` on, as a
+  // run that takes time would.
+  test("run in the same timeout, with the time read after the batch, not one timer later", async () => {
+    const fake = new FakeClock();
+    const q = new TimerQueue(fake.queueClock);
     const seen: [string, number][] = [];
     // a's run takes 2 ms: b and c come due during it; d is due after the batch.
     q.schedule(timerEntry((now) => {
       seen.push(["a", now]);
-      m.t += 2;
+      fake.t += 2;
     }), 10);
     q.schedule(timerEntry((now) => seen.push(["b", now])), 10.5);
     q.schedule(timerEntry((now) => seen.push(["c", now])), 12);
     q.schedule(timerEntry((now) => seen.push(["d", now])), 12.5);
-    m.t = 10;
-    m.fire();
+    await fake.advance(10);
     expect(seen).toEqual([["a", 10], ["b", 12], ["c", 12]]);
     expect(q.size).toBe(1);
     expect(q.armed).toBe(true);
   });
 
-  test("at most 4 rounds a timeout: an entry due again at once (sub-millisecond period) waits for the next timer", () => {
-    const m = manualClock();
-    const q = new TimerQueue(m.clock);
+  test("at most 4 rounds a timeout: an entry due again at once (sub-millisecond period) waits for the next timer", async () => {
+    const fake = new FakeClock();
+    const q = new TimerQueue(fake.queueClock);
     let runs = 0;
     const entry: TimerEntry = timerEntry((now) => {
       runs++;
-      m.t += 0.5;
+      fake.t += 0.5;
       q.schedule(entry, now + 0.25);
     });
     q.schedule(entry, 1);
-    m.t = 1;
-    m.fire();
+    await fake.advance(1);
     expect(runs).toBe(4);
     expect(q.armed).toBe(true);
-    m.fire();
+    await fake.advance(2);
     expect(runs).toBe(8);
+    q.cancel(entry);
   });
 
-  test("a clock that stands still during the batch (a test clock) runs only what was due when it fired", () => {
-    const m = manualClock();
-    const q = new TimerQueue(m.clock);
+  test("a clock that stands still during the batch (a test clock) runs only what was due when it fired", async () => {
+    const fake = new FakeClock();
+    const q = new TimerQueue(fake.queueClock);
     const fired: string[] = [];
     q.schedule(timerEntry(() => fired.push("a")), 10);
     q.schedule(timerEntry(() => fired.push("b")), 10.5);
-    m.t = 10;
-    m.fire();
+    await fake.advance(10);
     expect(fired).toEqual(["a"]);
   });
 });
