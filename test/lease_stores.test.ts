@@ -244,6 +244,30 @@ describe.skipIf(postgresDown !== undefined)("the PostgreSQL store's side of the 
     contract(() => protocolOf(postgresLeaseStore(async (text, params) => (await pool.query(text, params)).rows, { table: table() })));
   });
 
+  test("a heartbeat does not wait for an expired member's row that another statement holds (two late instances deadlocked)", async () => {
+    const t = table();
+    const p = protocolOf(postgresLeaseStore(pool, { table: t }));
+    await p.heartbeat("A", 40, 1_000, []);
+    await p.heartbeat("B", MINUTE, 1_000, []);
+    await sleep(250);
+    // A's own heartbeat is under way: it holds A's row, as its upsert does.
+    const a = new pg.Client(connection);
+    await a.connect();
+    try {
+      await a.query("BEGIN");
+      await a.query(`SELECT 1 FROM ${t}_members WHERE instance = 'A' FOR UPDATE`);
+      const beat = await Promise.race([p.heartbeat("B", MINUTE, 1_000, []), sleep(5_000).then(() => "waited")]);
+      expect(beat).toMatchObject({ joined: false });
+      // Left to A's own statement; the next heartbeat after it drops it if it has still run out.
+      expect((await p.members()).sort()).toEqual(["A", "B"]);
+      await a.query("COMMIT");
+    } finally {
+      await a.end();
+    }
+    await p.heartbeat("B", MINUTE, 1_000, []);
+    expect(await p.members()).toEqual(["B"]);
+  });
+
   test("a table dropped under the store is made again: a new incarnation, and a quarantine of the lifetime asked", async () => {
     const t = table();
     const p = protocolOf(postgresLeaseStore(pool, { table: t }));

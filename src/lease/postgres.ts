@@ -185,13 +185,22 @@ function postgresProtocol(query: Run, table: string, create: boolean): ClusterPr
         );
       }
       const [names, slots] = slotArrays(pairs);
+      // Expired members are dropped with SKIP LOCKED. A row that another statement holds is being
+      // renewed by its owner, or dropped by another heartbeat. Waiting for it deadlocked: two
+      // instances both late each held their own row and waited for the other's. PostgreSQL then
+      // waits deadlock_timeout (1 s) before it breaks the cycle, past the heartbeat's limit, and every
+      // instance loses its membership.
       const rows = await run(
         `WITH up AS (
            INSERT INTO ${members} (instance, expires_at) VALUES ($1, clock_timestamp() + $2::int * interval '1 millisecond')
            ON CONFLICT (instance) DO UPDATE SET expires_at = EXCLUDED.expires_at
            RETURNING (xmax = 0) AS joined
          ),
-         gone AS (DELETE FROM ${members} WHERE expires_at < clock_timestamp() AND instance <> $1 RETURNING 1),
+         gone AS (
+           DELETE FROM ${members} WHERE instance IN (
+             SELECT instance FROM ${members} WHERE expires_at < clock_timestamp() AND instance <> $1 FOR UPDATE SKIP LOCKED
+           ) RETURNING 1
+         ),
          ${saveSlots.replace("$SLOTNAMES", "$3").replace("$SLOTS", "$4")},
          bumped AS (
            UPDATE ${meta} SET version = version + 1
