@@ -6,8 +6,8 @@
  *   its default, and read back what was written in either case;
  * - config_intern.ts: workers made alike share one frozen config, and workers that differ in any
  *   option never do;
- * - timer_lane.ts: a lane's FIFO compacts once its consumed prefix passes half the array, in place,
- *   keeping every entry's slot.
+ * - timer_lane.ts: a lane's FIFO is a ring that a lane of steady size never makes again, grows
+ *   keeping every entry's slot, and rebases its stamps before they leave the small integers.
  */
 import { describe, expect, test } from "vitest";
 import { intern } from "../src/core/config_intern.ts";
@@ -177,40 +177,85 @@ describe("config_intern: one config for workers made alike", () => {
 
 describe("timer_lane: the FIFO of one period", () => {
   const owner: LaneOwner = { relane: () => {} } as unknown as LaneOwner;
+  const entries = (n: number) => Array.from({ length: n }, () => timerEntry(() => {}));
 
-  test("compacts in place once the consumed prefix passes half the array, keeping every slot", () => {
+  test("a lane of steady size cycles through one ring: no slot array is made again", () => {
     const lane = new Lane(owner, 1_000);
-    const entries = Array.from({ length: 3_000 }, () => timerEntry(() => {}));
-    entries.forEach((e, i) => lane.push(e, i));
-    let shifted = 0;
-    // Up to 1,024 consumed: no compaction yet, whatever the ratio.
-    for (; shifted < 1_024; shifted++) lane.shift();
-    expect(lane.head).toBe(1_024);
-    expect(lane.entries.length).toBe(3_000);
-    // Past 1,024 but not yet half of the array: still none.
-    for (; shifted < 1_500; shifted++) lane.shift();
-    expect(lane.head).toBe(1_500);
-    expect(lane.entries.length).toBe(3_000);
-    // One more, and more than half is consumed: the prefix goes.
-    lane.shift();
-    shifted++;
-    expect(lane.head).toBe(0);
-    expect(lane.entries.length).toBe(3_000 - shifted);
-    expect(lane.entries[0]).toBe(entries[shifted]);
-    expect(lane.peek()).toBe(entries[shifted]);
-    // Slots still address their entries after the compaction: removing one clears its own.
-    const target = entries[shifted + 10]!;
-    lane.remove(target);
-    expect(lane.entries[10]).toBeUndefined();
-    expect(lane.entries[9]).toBe(entries[shifted + 9]);
-    expect(lane.entries[11]).toBe(entries[shifted + 11]);
+    const all = entries(3_000);
+    all.forEach((e, i) => lane.push(e, i));
+    const capacity = lane.capacity;
+    expect(capacity).toBe(4_096);
+    // Ten cycles of a period: every entry leaves and comes back in order, as a worker's runs do.
+    let due = all.length;
+    for (let round = 0; round < 10 * all.length; round++) {
+      const head = lane.peek()!;
+      expect(head).toBe(all[round % all.length]);
+      lane.shift();
+      head.lane = undefined;
+      lane.live--;
+      lane.push(head, due++);
+    }
+    expect(lane.capacity).toBe(capacity);
+    expect(lane.live).toBe(3_000);
+    expect(lane.span).toBe(3_000);
   });
 
-  test("a short lane never compacts, however much of it was consumed", () => {
+  test("grows by doubling while it holds more slots than it has, and every entry keeps its slot", () => {
     const lane = new Lane(owner, 1_000);
-    for (let i = 0; i < 1_000; i++) lane.push(timerEntry(() => {}), i);
-    for (let i = 0; i < 999; i++) lane.shift();
-    expect(lane.head).toBe(999);
-    expect(lane.entries.length).toBe(1_000);
+    const all = entries(40);
+    // Start mid-ring, so that the grown ring has wrapped entries to move.
+    for (const e of all.slice(0, 10)) lane.push(e, 0);
+    for (let i = 0; i < 10; i++) lane.shift();
+    all.slice(10).forEach((e, i) => lane.push(e, i));
+    expect(lane.capacity).toBe(32);
+    expect(lane.span).toBe(30);
+    for (let i = 0; i < 30; i++) lane.push(timerEntry(() => {}), 100 + i);
+    expect(lane.capacity).toBe(64);
+    // Removing one clears its own slot: the others stay in order.
+    lane.remove(all[11]!);
+    const order: unknown[] = [];
+    for (let e = lane.peek(); e !== undefined && order.length < 29; e = lane.peek()) {
+      order.push(e);
+      lane.shift();
+    }
+    expect(order).toEqual([all[10], ...all.slice(12)]);
+  });
+
+  test("a lane that empties lets its grown ring go", () => {
+    const lane = new Lane(owner, 1_000);
+    const all = entries(100);
+    all.forEach((e, i) => lane.push(e, i));
+    expect(lane.capacity).toBe(128);
+    for (const e of all) lane.remove(e);
+    lane.reset();
+    expect(lane.capacity).toBe(16);
+    expect(lane.span).toBe(0);
+    lane.push(all[0]!, 0);
+    expect(lane.peek()).toBe(all[0]);
+  });
+
+  test("stamps are rebased before they leave the small integers, and each entry keeps its slot", () => {
+    const lane = new Lane(owner, 1_000, 64);
+    const all = entries(10);
+    all.forEach((e, i) => lane.push(e, i));
+    // Cycle past the limit several times over: stamps stay below it, order holds.
+    let due = 10;
+    for (let round = 0; round < 500; round++) {
+      const head = lane.peek()!;
+      expect(head).toBe(all[round % 10]);
+      lane.shift();
+      head.lane = undefined;
+      lane.live--;
+      lane.push(head, due++);
+      for (const e of all) expect(e.stamp).toBeLessThanOrEqual(64);
+    }
+    lane.remove(all[3]!);
+    expect(all[3]!.lane).toBeUndefined();
+    const order: unknown[] = [];
+    for (let e = lane.peek(); e !== undefined; e = lane.peek()) {
+      order.push(e);
+      lane.shift();
+    }
+    expect(order).toEqual([...all.slice(0, 3), ...all.slice(4)]);
   });
 });

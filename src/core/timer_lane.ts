@@ -18,7 +18,7 @@ export interface TimerEntry {
   fire(now: number): void;
   /** The lane holding the entry, when it waits in one rather than in the heap. Owned by the queue. */
   lane: Lane | undefined;
-  /** Which lane slot is current for this entry; older slots of it are stale. Owned by the queue. */
+  /** The entry's slot in its lane. Owned by the queue. */
   stamp: number;
 }
 
@@ -33,10 +33,32 @@ export interface LaneOwner {
   relane(lane: Lane): void;
 }
 
+/** The smallest ring a lane keeps: a power of two, as every ring size is. */
+const MIN_RING = 16;
+/**
+ * Stamps are rebased (by a multiple of the ring's size, which moves no slot) before they pass this:
+ * a counter bumped once a run passes the small-integer range within hours at 100,000 runs a second,
+ * and every entry's stamp field would then turn into a boxed number.
+ */
+const MAX_STAMP = 2 ** 29;
+
+/** `n` empty slots, in a packed array (one made with `new Array(n)` stays holey, a slower kind). */
+function slots(n: number): (TimerEntry | undefined)[] {
+  const ring: (TimerEntry | undefined)[] = [];
+  for (let i = 0; i < n; i++) ring.push(undefined);
+  return ring;
+}
+
 /**
  * A FIFO of entries with non-decreasing due times; the heap holds the lane itself, keyed by its head.
  * A slot is cleared as soon as its entry leaves (fired, cancelled, moved): a removed worker must not
  * stay reachable from a lane that its period's other workers keep alive.
+ *
+ * The slots are a ring whose size is a power of two, addressed by stamp: entry `stamp` sits at
+ * `stamp & mask`. It only grows (doubling) while the lane holds more slots than it has, so a lane
+ * of steady size allocates nothing per run: an array used as a queue is reallocated and trimmed
+ * again in every cycle of its entries (measured on Node at 10,000 workers: about 30 B a run, in
+ * arrays large enough to go to the old generation and bring on its collections).
  */
 export class Lane implements TimerEntry {
   due: number = 0;
@@ -44,62 +66,94 @@ export class Lane implements TimerEntry {
   order: number = 0;
   lane: Lane | undefined = undefined;
   stamp: number = 0;
-  /** The entries in order; `undefined` where one has left. */
-  readonly entries: (TimerEntry | undefined)[] = [];
-  head: number = 0;
+  /** Entries still waiting here. */
   live: number = 0;
+  /** The due time of the last entry pushed. */
   tail: number = -Infinity;
-  /** The stamp of `entries[0]`: an entry's slot is `entry.stamp - first`. */
-  #first = 1;
-  #stamps = 0;
-  constructor(readonly queue: LaneOwner, readonly key: number) {}
+  #ring: (TimerEntry | undefined)[] = slots(MIN_RING);
+  #mask = MIN_RING - 1;
+  /** The stamp of the first slot not yet consumed. */
+  #head = 0;
+  /** The stamp the next entry pushed gets. */
+  #next = 0;
+  readonly #maxStamp: number;
+  /** A lane of the entries scheduled with `key` (their period); `maxStamp` is lowered by tests only. */
+  constructor(readonly queue: LaneOwner, readonly key: number, maxStamp: number = MAX_STAMP) {
+    this.#maxStamp = maxStamp;
+  }
+
+  /** Slots the ring has (for tests of its growth). */
+  get capacity(): number {
+    return this.#ring.length;
+  }
+
+  /** Slots from the first not consumed to the last pushed, cleared ones included. */
+  get span(): number {
+    return this.#next - this.#head;
+  }
 
   push(entry: TimerEntry, due: number): void {
+    if (this.#next - this.#head === this.#ring.length) this.#grow();
+    else if (this.#next >= this.#maxStamp) this.#rebase();
+    const stamp = this.#next++;
+    this.#ring[stamp & this.#mask] = entry;
     entry.due = due;
     entry.lane = this;
-    entry.stamp = ++this.#stamps;
-    this.entries.push(entry);
+    entry.stamp = stamp;
     this.tail = due;
     this.live++;
   }
 
   /** Takes `entry` (waiting here) out of its slot. */
   remove(entry: TimerEntry): void {
-    this.entries[entry.stamp - this.#first] = undefined;
+    this.#ring[entry.stamp & this.#mask] = undefined;
     entry.lane = undefined;
     this.live--;
   }
 
-  /** Empty again: forget the slots. */
+  /** Empty again (every slot is cleared by then): a ring grown for many entries is let go. */
   reset(): void {
-    this.entries.length = 0;
-    this.head = 0;
-    this.#first = this.#stamps + 1;
+    this.#head = this.#next = 0;
+    if (this.#ring.length > MIN_RING) {
+      this.#ring = slots(MIN_RING);
+      this.#mask = MIN_RING - 1;
+    }
   }
 
   /** The first entry still waiting here, skipping cleared slots; undefined when none is. */
   peek(): TimerEntry | undefined {
-    const entries = this.entries;
-    while (this.head < entries.length) {
-      const entry = entries[this.head];
+    const ring = this.#ring;
+    const mask = this.#mask;
+    while (this.#head < this.#next) {
+      const entry = ring[this.#head & mask];
       if (entry !== undefined) return entry;
-      this.head++;
+      this.#head++;
     }
     return undefined;
   }
 
   shift(): void {
-    this.entries[this.head++] = undefined;
-    // Compact once the consumed prefix is half the array: amortised O(1), memory stays bounded.
-    if (this.head > 1_024 && this.head * 2 > this.entries.length) {
-      // In place: splice would also build an array of the removed half (50,000 slots at 100,000
-      // workers of one period), and on Bun it took 3 % of the run path's time.
-      const entries = this.entries;
-      entries.copyWithin(0, this.head);
-      entries.length -= this.head;
-      this.#first += this.head;
-      this.head = 0;
-    }
+    this.#ring[this.#head++ & this.#mask] = undefined;
+  }
+
+  /** Doubles the ring; each waiting entry keeps its stamp and moves to its slot in the new one. */
+  #grow(): void {
+    const old = this.#ring;
+    const oldMask = this.#mask;
+    const ring = slots(old.length * 2);
+    const mask = ring.length - 1;
+    for (let stamp = this.#head; stamp < this.#next; stamp++) ring[stamp & mask] = old[stamp & oldMask];
+    this.#ring = ring;
+    this.#mask = mask;
+  }
+
+  /** Lowers every stamp by the same multiple of the ring's size: each entry keeps its slot. */
+  #rebase(): void {
+    const shift = this.#head - (this.#head & this.#mask);
+    const ring = this.#ring;
+    for (const entry of ring) if (entry !== undefined) entry.stamp -= shift;
+    this.#head -= shift;
+    this.#next -= shift;
   }
 
   fire(now: number): void {
