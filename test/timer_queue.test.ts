@@ -113,6 +113,25 @@ describe("timer queue", () => {
     expect(new Set(fired)).toEqual(new Set(expected));
   });
 
+  test("the tie-breaking order is renumbered before it leaves the small integers; ties still fire first-scheduled first", () => {
+    // A limit of 16 instead of 2^29: the same renumbering, reached after a few inserts.
+    const q = new TimerQueue(undefined, 16);
+    const { fired, entry } = recorder();
+    const now = performance.now();
+    const ties = Array.from({ length: 10 }, (_, i) => entry(`t${i}`));
+    const others = Array.from({ length: 5 }, (_, i) => entry(`o${i}`));
+    // Moves of the other entries push the counter past the limit several times over.
+    for (let round = 0; round < 20; round++) {
+      for (const [i, o] of others.entries()) q.schedule(o, now + 50 + ((round + i) % 7));
+      if (round === 3) ties.slice(0, 5).forEach((t) => q.schedule(t, now + 20));
+      if (round === 11) ties.slice(5).forEach((t) => q.schedule(t, now + 20));
+    }
+    for (const e of [...ties, ...others]) expect(e.order).toBeLessThan(16);
+    vi.advanceTimersByTime(100);
+    expect(fired.slice(0, 10)).toEqual(ties.map((_, i) => `t${i}`));
+    expect(fired.slice(10).sort()).toEqual(["o0", "o1", "o2", "o3", "o4"]);
+  });
+
   test("lanes: entries with a lane key fire in due order mixed with heap entries, under random moves and cancels", () => {
     const q = new TimerQueue();
     let seed = 7;

@@ -19,6 +19,12 @@ export { type TimerEntry, timerEntry } from "./timer_lane.ts";
 
 /** Batches one timeout runs at most: the entries due when it fired, then those that came due since. */
 const MAX_ROUNDS = 4;
+/**
+ * The tie-breaking order is renumbered before it passes this. It counts every insert (a lane goes
+ * back into the heap after each run of its period), so at 100,000 runs a second it would pass the
+ * small-integer range within hours, and every entry's `order` would turn into a boxed number.
+ */
+const MAX_ORDER = 2 ** 29;
 
 /** A min-heap of {@link TimerEntry} driven by one timer of its clock. */
 export class TimerQueue {
@@ -33,11 +39,13 @@ export class TimerQueue {
   #armedAt = Infinity;
   #firing = false;
   #order = 0;
+  readonly #maxOrder: number;
   #epochOffset = 0;
 
-  /** A queue on `clock` (the real one by default). */
-  constructor(clock: Clock = realClock) {
+  /** A queue on `clock` (the real one by default); `maxOrder` is lowered by tests only. */
+  constructor(clock: Clock = realClock, maxOrder: number = MAX_ORDER) {
     this.#clock = clock;
+    this.#maxOrder = maxOrder;
   }
 
   /** The clock's monotonic time. */
@@ -134,6 +142,7 @@ export class TimerQueue {
 
   #insert(entry: TimerEntry, due: number): void {
     const heap = this.#heap;
+    if (this.#order >= this.#maxOrder) this.#renumber();
     if (entry.index < 0) {
       entry.due = due;
       entry.order = this.#order++;
@@ -222,6 +231,13 @@ export class TimerQueue {
       this.#arm();
     }
   };
+
+  /** Gives the entries waiting the orders 0, 1, 2... in their present order: the heap stays as it is. */
+  #renumber(): void {
+    const byOrder = this.#heap.slice().sort((a, b) => a.order - b.order);
+    byOrder.forEach((entry, i) => entry.order = i);
+    this.#order = byOrder.length;
+  }
 
   #pop(): void {
     const heap = this.#heap;
