@@ -33,6 +33,10 @@ export interface WorkerBody<Scope> {
  * {@link TimerEntry} in its queue.
  */
 export class PeriodicState<Scope> extends RareFields implements RunSignalFields, TimerEntry {
+  readonly name: string;
+  readonly config: WorkerConfig;
+  readonly schedule: Schedule;
+  readonly body: WorkerBody<Scope>;
   // The timer entry's fields, owned by the queue (see TimerEntry). The times are NaN until set, not
   // 0: a field that starts as a small integer changes its representation at the first fractional
   // time, and V8 then migrates each of 100,000 records on its next write (Node: setup 306 -> 236 ms,
@@ -59,14 +63,22 @@ export class PeriodicState<Scope> extends RareFields implements RunSignalFields,
   runStart: number = NaN;
   readonly #fire: (state: PeriodicState<Scope>, now: number) => void;
 
+  // Assigned here, not as parameter properties: with those, Deno's emit declares every field bare
+  // and assigns the initializers in the constructor, so each time field is first `undefined`, holds
+  // a boxed number, and each store boxes a fresh one that the young-generation GC must then copy
+  // (measured on Deno at 100,000 workers: 48 B a run, all of it surviving, scavenges of 10 ms).
   constructor(
-    readonly name: string,
-    readonly config: WorkerConfig,
-    readonly schedule: Schedule,
-    readonly body: WorkerBody<Scope>,
+    name: string,
+    config: WorkerConfig,
+    schedule: Schedule,
+    body: WorkerBody<Scope>,
     fire: (state: PeriodicState<Scope>, now: number) => void,
   ) {
     super();
+    this.name = name;
+    this.config = config;
+    this.schedule = schedule;
+    this.body = body;
     this.#fire = fire;
   }
 

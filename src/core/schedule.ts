@@ -58,7 +58,11 @@ export interface Schedule {
 
 /** Fixed delay: the next run is due `period` ms after the previous one ended (ABP's model). */
 export class FixedDelay implements Schedule {
-  constructor(public period: number) {}
+  period: number;
+  // No parameter property (see PeriodicState's constructor for why).
+  constructor(period: number) {
+    this.period = period;
+  }
   /** Workers of one period share a lane: each re-queues `period` after its run, in run order. */
   get lane(): number {
     return this.period;
@@ -93,7 +97,11 @@ export class FixedRate implements Schedule {
   #anchor = 0;
   /** The cluster grid's slot at the anchor (epoch ms), once resumed from it. */
   #anchorWall: number | undefined = undefined;
-  constructor(public period: number) {}
+  period: number;
+  // No parameter property: with one, Deno's emit would box every store of the anchor.
+  constructor(period: number) {
+    this.period = period;
+  }
   /** As for fixed delay: same-period workers come due in the order they ran. */
   get lane(): number {
     return this.period;

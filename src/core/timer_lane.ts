@@ -76,9 +76,17 @@ export class Lane implements TimerEntry {
   #head = 0;
   /** The stamp the next entry pushed gets. */
   #next = 0;
+  readonly queue: LaneOwner;
+  readonly key: number;
   readonly #maxStamp: number;
-  /** A lane of the entries scheduled with `key` (their period); `maxStamp` is lowered by tests only. */
-  constructor(readonly queue: LaneOwner, readonly key: number, maxStamp: number = MAX_STAMP) {
+  /**
+   * A lane of the entries scheduled with `key` (their period); `maxStamp` is lowered by tests only.
+   * No parameter properties: they make Deno's emit box every store of `due` and `tail` (see
+   * PeriodicState's constructor).
+   */
+  constructor(queue: LaneOwner, key: number, maxStamp: number = MAX_STAMP) {
+    this.queue = queue;
+    this.key = key;
     this.#maxStamp = maxStamp;
   }
 
