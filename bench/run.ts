@@ -3,7 +3,7 @@
  * cases in child processes, one process at a time, and its medians go into BENCHMARKS.md (between
  * marked sections) with SVG charts in bench/charts/.
  *
- *   npm run bench                  # the comparison, about 18 minutes on 2 cores (--runs 3: about 50)
+ *   npm run bench                  # the comparison, about 16 minutes on 2 cores (--runs 3: about 40)
  *   npm run bench:cron             # only ours (periodic and cron mode), croner and cron at 10,000 tasks
  *   npm run bench:scale            # 100,000 of our workers beside a setTimeout chain (--only scale)
  *   npm run bench:lease            # what a lease costs per run, per store (--only lease; Redis and PostgreSQL)
