@@ -6,8 +6,8 @@
  *   its default, and read back what was written in either case;
  * - config_intern.ts: workers made alike share one frozen config, and workers that differ in any
  *   option never do;
- * - timer_lane.ts: a lane's FIFO is a ring that a lane of steady size never makes again, grows
- *   keeping every entry's slot, and rebases its stamps before they leave the small integers.
+ * - timer_lane.ts: a lane's FIFO is a ring that a lane of steady size never makes again, grows and
+ *   shrinks keeping every entry's slot, and rebases its stamps before they leave the small integers.
  */
 import { describe, expect, test } from "vitest";
 import { intern } from "../src/core/config_intern.ts";
@@ -219,6 +219,29 @@ describe("timer_lane: the FIFO of one period", () => {
       lane.shift();
     }
     expect(order).toEqual([all[10], ...all.slice(12)]);
+  });
+
+  test("a lane most of whose entries left gives its ring back by halves, keeping the order", () => {
+    const lane = new Lane(owner, 1_000);
+    const all = entries(4_096);
+    all.forEach((e, i) => lane.push(e, i));
+    expect(lane.capacity).toBe(4_096);
+    // 4,000 workers go away; the 96 left keep running, in order.
+    const left = all.filter((_, i) => i % 40 < 1 || i >= 4_000);
+    for (const e of all) if (!left.includes(e)) lane.remove(e);
+    expect(lane.live).toBe(left.length);
+    let due = 4_096;
+    for (let round = 0; round < 3 * left.length; round++) {
+      const head = lane.peek()!;
+      expect(head).toBe(left[round % left.length]);
+      lane.shift();
+      head.lane = undefined;
+      lane.live--;
+      lane.push(head, due++);
+    }
+    // Halved while a quarter or less was in use, down to 1,024 slots, and not below.
+    expect(lane.capacity).toBe(1_024);
+    expect(lane.live).toBe(left.length);
   });
 
   test("a lane that empties lets its grown ring go", () => {

@@ -35,6 +35,8 @@ export interface LaneOwner {
 
 /** The smallest ring a lane keeps: a power of two, as every ring size is. */
 const MIN_RING = 16;
+/** A ring larger than this halves once a quarter of it or less is in use. */
+const SHRINK_ABOVE = 1_024;
 /**
  * Stamps are rebased (by a multiple of the ring's size, which moves no slot) before they pass this:
  * a counter bumped once a run passes the small-integer range within hours at 100,000 runs a second,
@@ -55,8 +57,8 @@ function slots(n: number): (TimerEntry | undefined)[] {
  * stay reachable from a lane that its period's other workers keep alive.
  *
  * The slots are a ring whose size is a power of two, addressed by stamp: entry `stamp` sits at
- * `stamp & mask`. It only grows (doubling) while the lane holds more slots than it has, so a lane
- * of steady size allocates nothing per run: an array used as a queue is reallocated and trimmed
+ * `stamp & mask`. It doubles when full and halves when a quarter of it or less is in use, so a
+ * lane of steady size allocates nothing per run: an array used as a queue is reallocated and trimmed
  * again in every cycle of its entries (measured on Node at 10,000 workers: about 30 B a run, in
  * arrays large enough to go to the old generation and bring on its collections).
  */
@@ -101,8 +103,12 @@ export class Lane implements TimerEntry {
   }
 
   push(entry: TimerEntry, due: number): void {
-    if (this.#next - this.#head === this.#ring.length) this.#grow();
-    else if (this.#next >= this.#maxStamp) this.#rebase();
+    const span = this.#next - this.#head;
+    const size = this.#ring.length;
+    if (span === size) this.#resize(size * 2);
+    // A lane most of whose workers went away gives the room back, by halves (it grows again at full).
+    else if (span * 4 <= size && size > SHRINK_ABOVE) this.#resize(size / 2);
+    if (this.#next >= this.#maxStamp) this.#rebase();
     const stamp = this.#next++;
     this.#ring[stamp & this.#mask] = entry;
     entry.due = due;
@@ -144,11 +150,11 @@ export class Lane implements TimerEntry {
     this.#ring[this.#head++ & this.#mask] = undefined;
   }
 
-  /** Doubles the ring; each waiting entry keeps its stamp and moves to its slot in the new one. */
-  #grow(): void {
+  /** A ring of `size` slots (at least the span); each waiting entry keeps its stamp and moves to its slot in it. */
+  #resize(size: number): void {
     const old = this.#ring;
     const oldMask = this.#mask;
-    const ring = slots(old.length * 2);
+    const ring = slots(size);
     const mask = ring.length - 1;
     for (let stamp = this.#head; stamp < this.#next; stamp++) ring[stamp & mask] = old[stamp & oldMask];
     this.#ring = ring;
