@@ -12,7 +12,7 @@
 import { describe, expect, test } from "vitest";
 import { intern } from "../src/core/config_intern.ts";
 import { Rare, RareFields } from "../src/core/rare_state.ts";
-import { Lane, type LaneOwner, timerEntry } from "../src/core/timer_lane.ts";
+import { Lane, type LaneOwner, type TimerEntry, timerEntry } from "../src/core/timer_lane.ts";
 import type { WorkerConfig } from "../src/core/worker_options.ts";
 
 type Fields = Record<string, unknown> & { rare: Rare | undefined };
@@ -178,6 +178,30 @@ describe("config_intern: one config for workers made alike", () => {
 describe("timer_lane: the FIFO of one period", () => {
   const owner: LaneOwner = { relane: () => {} } as unknown as LaneOwner;
   const entries = (n: number) => Array.from({ length: n }, () => timerEntry(() => {}));
+  /**
+   * `rounds` runs of the lane's workers, as the queue makes them: the lane fires its head (which
+   * must be the next of `order`), and the worker comes back at the tail. `each` looks after each.
+   */
+  const cycle = (lane: Lane, order: readonly TimerEntry[], rounds: number, each = () => {}): void => {
+    let due = lane.tail;
+    for (let round = 0; round < rounds; round++) {
+      const head = lane.peek()!;
+      expect(head).toBe(order[round % order.length]);
+      lane.fire(Infinity);
+      expect(head.lane).toBeUndefined();
+      lane.push(head, ++due);
+      each();
+    }
+  };
+  /** Takes every entry out of the lane, in order. */
+  const drain = (lane: Lane): TimerEntry[] => {
+    const order: TimerEntry[] = [];
+    for (let e = lane.peek(); e !== undefined; e = lane.peek()) {
+      order.push(e);
+      lane.shift();
+    }
+    return order;
+  };
 
   test("a lane of steady size cycles through one ring: no slot array is made again", () => {
     const lane = new Lane(owner, 1_000);
@@ -186,15 +210,7 @@ describe("timer_lane: the FIFO of one period", () => {
     const capacity = lane.capacity;
     expect(capacity).toBe(4_096);
     // Ten cycles of a period: every entry leaves and comes back in order, as a worker's runs do.
-    let due = all.length;
-    for (let round = 0; round < 10 * all.length; round++) {
-      const head = lane.peek()!;
-      expect(head).toBe(all[round % all.length]);
-      lane.shift();
-      head.lane = undefined;
-      lane.live--;
-      lane.push(head, due++);
-    }
+    cycle(lane, all, 10 * all.length);
     expect(lane.capacity).toBe(capacity);
     expect(lane.live).toBe(3_000);
     expect(lane.span).toBe(3_000);
@@ -213,12 +229,9 @@ describe("timer_lane: the FIFO of one period", () => {
     expect(lane.capacity).toBe(64);
     // Removing one clears its own slot: the others stay in order.
     lane.remove(all[11]!);
-    const order: unknown[] = [];
-    for (let e = lane.peek(); e !== undefined && order.length < 29; e = lane.peek()) {
-      order.push(e);
-      lane.shift();
-    }
-    expect(order).toEqual([all[10], ...all.slice(12)]);
+    const order = drain(lane);
+    expect(order.slice(0, 29)).toEqual([all[10], ...all.slice(12)]);
+    expect(order.length).toBe(59);
   });
 
   test("a lane most of whose entries left gives its ring back by halves, keeping the order", () => {
@@ -230,15 +243,7 @@ describe("timer_lane: the FIFO of one period", () => {
     const left = all.filter((_, i) => i % 40 < 1 || i >= 4_000);
     for (const e of all) if (!left.includes(e)) lane.remove(e);
     expect(lane.live).toBe(left.length);
-    let due = 4_096;
-    for (let round = 0; round < 3 * left.length; round++) {
-      const head = lane.peek()!;
-      expect(head).toBe(left[round % left.length]);
-      lane.shift();
-      head.lane = undefined;
-      lane.live--;
-      lane.push(head, due++);
-    }
+    cycle(lane, left, 3 * left.length);
     // Halved while a quarter or less was in use, down to 1,024 slots, and not below.
     expect(lane.capacity).toBe(1_024);
     expect(lane.live).toBe(left.length);
@@ -262,23 +267,11 @@ describe("timer_lane: the FIFO of one period", () => {
     const all = entries(10);
     all.forEach((e, i) => lane.push(e, i));
     // Cycle past the limit several times over: stamps stay below it, order holds.
-    let due = 10;
-    for (let round = 0; round < 500; round++) {
-      const head = lane.peek()!;
-      expect(head).toBe(all[round % 10]);
-      lane.shift();
-      head.lane = undefined;
-      lane.live--;
-      lane.push(head, due++);
+    cycle(lane, all, 500, () => {
       for (const e of all) expect(e.stamp).toBeLessThanOrEqual(64);
-    }
+    });
     lane.remove(all[3]!);
     expect(all[3]!.lane).toBeUndefined();
-    const order: unknown[] = [];
-    for (let e = lane.peek(); e !== undefined; e = lane.peek()) {
-      order.push(e);
-      lane.shift();
-    }
-    expect(order).toEqual([...all.slice(0, 3), ...all.slice(4)]);
+    expect(drain(lane)).toEqual([...all.slice(0, 3), ...all.slice(4)]);
   });
 });
