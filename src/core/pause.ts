@@ -11,7 +11,8 @@ import { isClusterStore } from "./lease.ts";
 import { workerLease } from "./lease_gate.ts";
 import type { PeriodicState } from "./periodic_state.ts";
 import { registerOnEngine } from "./engine_run.ts";
-import { leaseLost, queueAt } from "./run_path.ts";
+import { queueAt } from "./run_end.ts";
+import { leaseLost } from "./run_path.ts";
 
 type State = PeriodicState<unknown>;
 

@@ -2,40 +2,27 @@
  * The path of one run, from the slot coming due to the run settled:
  *
  *   due -> overlap check -> lease gate (with a lease) -> context and signal -> doWork (inside the
- *   observers' `around`, in a scope when the manager makes them) -> settle: stats, errors, trigger
- *   waiters, observers -> the schedule's next due time -> the timer queue.
+ *   observers' `around`, in a scope when the manager makes them) -> settle (run_end.ts): stats,
+ *   errors, trigger waiters, observers -> the schedule's next due time -> the timer queue.
  *
  * This runs 100,000 times a second at scale, so it is kept lean: no promise hop for a `doWork`
  * that returns none, no event object unless someone observes, one clock read per end.
  * @module
  */
-import { ownHost, type WorkerHost } from "./host.ts";
+import type { WorkerHost } from "./host.ts";
 import type { Admission, LeaseLostError, Resumption } from "./lease.ts";
 import type { RunEvent, SkipReason } from "./observer.ts";
 import type { PeriodicState } from "./periodic_state.ts";
 import { isThenable, log } from "./report.ts";
 import { RunContext, ScopedRunContext } from "./run_context.ts";
-import { isAbortError, leaseSignal, outcomeOf, ownSignal } from "./run_signal.ts";
-import { backedOff, jitterDelay } from "./schedule.ts";
-import { cancelRun, overlapped, skip } from "./overlap.ts";
+import { hostOf, queueAt, settle, settlePlain } from "./run_end.ts";
+import { leaseSignal, ownSignal } from "./run_signal.ts";
+import { cancelRun, skip } from "./overlap.ts";
 import { runScoped } from "./scope.ts";
 import { timerEntry } from "./timer_queue.ts";
-import type { ErrorInfo, ScopeFactory, WorkerContext } from "./types.ts";
+import type { ScopeFactory, WorkerContext } from "./types.ts";
 
 type State = PeriodicState<unknown>;
-
-/** Stands in for the host of a worker taken out of its manager while an abandoned run still goes on. */
-const DETACHED: WorkerHost = ownHost();
-
-/** Where a run's end is reported: the worker's host, or the one it was taken out of during the run. */
-const hostOf = (s: State): WorkerHost => s.host ?? s.detachedFrom ?? DETACHED;
-
-/** Queues the worker's next slot at `nominal` (plus its jitter, unless `jitter` is false). */
-export function queueAt(s: State, nominal: number, jitter = true): void {
-  s.nominalDue = nominal;
-  const due = jitter ? nominal + jitterDelay(s.config.jitter) : nominal;
-  (s.host as WorkerHost).queue.schedule(s.entry, due, s.schedule.lane);
-}
 
 /** A slot came due (the timer queue calls this). */
 export function onDue(s: State, now: number): void {
@@ -111,20 +98,6 @@ function resume(s: State, now: number, { token, lastSlot }: Resumption): void {
   begin(s, now, token);
 }
 
-/**
- * After the last catch-up run of `missed: "all"`: slots that went by while the catch-up ran are
- * missed too (not covered, as one process's overrun would be), within the `maxCatchup` budget.
- */
-function caughtUp(s: State, end: number): void {
-  s.catchup = undefined;
-  const plan = s.schedule.resume(s.nominalDue, end, "all", s.catchupBudget, s.schedule.wallOf?.(s.nominalDue));
-  const first = plan.run[0];
-  if (first === undefined || s.catchupBudget <= 0) return queueAt(s, plan.next);
-  s.catchup = plan.run.slice(1);
-  s.catchupBudget -= plan.run.length;
-  queueAt(s, first, false);
-}
-
 /** The lease of the run in flight went away: abort it. */
 export function leaseLost(s: State, error: LeaseLostError): void {
   log(hostOf(s).logger, "warn", `[background-workers] ${s.name}: ${error.message}`);
@@ -193,6 +166,8 @@ export function begin(s: State, now: number, fencingToken: number | undefined): 
       () => settle(s, gen, undefined, undefined),
       (error: unknown) => settle(s, gen, error, "run"),
     );
+  } else if (gen === s.gen && s.rare === undefined && own === undefined && host.engine === undefined && config.maxRuns === undefined) {
+    settlePlain(s, host);
   } else {
     settle(s, gen, undefined, undefined);
   }
@@ -227,92 +202,4 @@ function onTimeout(s: State): void {
   s.ownController?.abort(
     new DOMException(`${s.name}: run ${s.run} exceeded its timeout of ${s.config.timeout} ms`, "TimeoutError"),
   );
-}
-
-function settle(s: State, gen: number, error: unknown, failed: ErrorInfo["phase"] | undefined): void {
-  const host = hostOf(s);
-  const end = host.queue.now();
-  const name = s.name;
-  const run = s.run;
-  const current = gen === s.gen;
-  s.inFlight = undefined;
-  if (s.onSettled !== undefined) {
-    s.onSettled();
-    s.onSettled = undefined;
-  }
-  if (s.ownController !== undefined) {
-    s.ownController = undefined;
-    if (s.timeoutEntry !== undefined) host.queue.cancel(s.timeoutEntry);
-    if (s.cancelEntry !== undefined) host.queue.cancel(s.cancelEntry);
-  }
-  const cancelled = s.cancelled;
-  if (cancelled) {
-    s.cancelled = false;
-    // Giving up on a cancel is what the run was asked to do: not a failure.
-    if (failed !== undefined && isAbortError(error)) failed = undefined;
-  }
-  const duration = end - s.runStart;
-  // A run that gives up because stop() aborted it did what it was asked: neither reported nor
-  // counted as a failure. Once stop() has stopped waiting, a run's end is swallowed.
-  if (failed !== undefined && !current && (s.stopWaiting === 0 || isAbortError(error))) {
-    log(host.logger, "debug", `[background-workers] ${name}: run ${run} settled after stop:`, error);
-    failed = undefined;
-  }
-  if (current || s.stopWaiting > 0) {
-    s.ended(duration, failed !== undefined, error);
-    if (failed !== undefined) host.report(error, { worker: name, run, phase: failed });
-  }
-  const event = s.event;
-  if (event !== undefined) {
-    s.event = undefined;
-    const context = s.context;
-    s.context = undefined;
-    const signal = context === undefined ? undefined : RunContext.signalOf(context);
-    // A run that never read its signal was aborted all the same when a stop came during it.
-    const outcome = cancelled ? "cancelled" : signal === undefined && !current ? "aborted" : outcomeOf(signal, failed !== undefined);
-    host.observer?.settled?.({ ...event, outcome, error, durationMs: duration });
-  }
-  if (s.triggers?.waiting) {
-    s.triggers.resolve(
-      error === undefined && failed === undefined
-        ? { worker: name, run, ok: true, durationMs: duration }
-        : { worker: name, run, ok: false, error, durationMs: duration },
-    );
-  }
-  const done = s.engineDone;
-  if (done !== undefined) {
-    s.engineDone = undefined;
-    s.engineJob = undefined;
-    done(error, failed !== undefined);
-  }
-  if (!current) {
-    // start() was called again while this abandoned run went on; its first run waited for this end.
-    if (s.dueWhileBusy && s.state === "idle") {
-      s.dueWhileBusy = false;
-      onDue(s, host.queue.now());
-    }
-    return;
-  }
-  s.gate?.settled();
-  s.state = "idle";
-  const maxRuns = s.config.maxRuns;
-  if (maxRuns !== undefined && ++s.runsThisStart >= maxRuns) {
-    void s.body.stop();
-    return;
-  }
-  // On an engine the engine says when the next run is.
-  if (host.engine !== undefined) return;
-  if (s.catchup !== undefined) {
-    const catchup = s.catchup.shift();
-    if (catchup !== undefined) return queueAt(s, catchup, false);
-    return caughtUp(s, end);
-  }
-  let due = s.schedule.next(s.nominalDue, s.runStart, end);
-  // Slots went by during the run (fixed rate, cron): what to make of them is the overlap policy's.
-  if (due === end) due = overlapped(s, due, end);
-  const backoff = s.config.backoff;
-  if (failed !== undefined && backoff !== undefined) {
-    due = backedOff(due, end, s.schedule.period, s.consecutiveFailures, backoff);
-  }
-  queueAt(s, due);
 }
